@@ -1,0 +1,38 @@
+// `npm run mock-server`: the mock DQOps server over real HTTP on localhost:8888 (DQOps's port),
+// for curl, the DQOps Python client and the app's live mode. Same handlers as the demo and tests.
+//   --port 8888 --host 127.0.0.1 --generation 1.13|2024-09 --role editor|viewer
+//   --latency 0 --api-key KEY --require-auth --warmup off|realistic|never
+// POST /__mock/reset restores the seed catalog (for tests).
+import { parseArgs } from 'node:util';
+import { DEFAULT_MOCK_OPTIONS, type MockOptions } from '../src/mocks/context.ts';
+import { startMockServer } from '../src/mocks/http-server.ts';
+
+function parseMockArgs(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8888' },
+      host: { type: 'string', default: '127.0.0.1' },
+      generation: { type: 'string', default: DEFAULT_MOCK_OPTIONS.generation },
+      role: { type: 'string', default: DEFAULT_MOCK_OPTIONS.role },
+      latency: { type: 'string', default: '0' },
+      'api-key': { type: 'string', default: DEFAULT_MOCK_OPTIONS.apiKey },
+      'require-auth': { type: 'boolean', default: false },
+      warmup: { type: 'string', default: 'realistic' },
+    },
+  });
+  const options: Partial<MockOptions> = {
+    generation: values.generation === '2024-09' ? '2024-09' : '1.13',
+    role: values.role === 'viewer' ? 'viewer' : 'editor',
+    latencyMs: Math.max(0, Number(values.latency) || 0),
+    apiKey: values['api-key'],
+    requireAuth: values['require-auth'],
+    cacheWarmup: values.warmup === 'off' || values.warmup === 'never' ? values.warmup : 'realistic',
+  };
+  return { port: Number(values.port), host: values.host, options };
+}
+
+const { port, host, options } = parseMockArgs(process.argv.slice(2));
+void startMockServer(port, host, options).then(() => {
+  console.warn(`Mock DQOps server (${options.generation}, ${options.role}) listening on http://${host}:${port}`);
+});

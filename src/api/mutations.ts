@@ -1,0 +1,54 @@
+// Writes. Each invalidates exactly what a change of the link source → target can alter: the
+// target's source list, the source's target list, that one source spec, and every lineage tree
+// (any tree may pass through the link). Writes are never retried without the user.
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { TableRef } from '@/lib/table-ref';
+import { useDqopsApi } from './api-context';
+import { lineageQueries } from './queries';
+import type { TableLineageSourceSpec } from './types';
+
+export function sourceRefOf(spec: TableLineageSourceSpec): TableRef {
+  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
+}
+
+export function invalidateLink(queryClient: QueryClient, target: TableRef, source: TableRef): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: lineageQueries.sourcesOf(target) }),
+    queryClient.invalidateQueries({ queryKey: lineageQueries.targetsOf(source) }),
+    queryClient.invalidateQueries({ queryKey: lineageQueries.sourceKey(target, source) }),
+    queryClient.invalidateQueries({ queryKey: lineageQueries.trees() }),
+  ]);
+}
+
+export interface SourceWrite {
+  target: TableRef;
+  spec: TableLineageSourceSpec;
+}
+
+export function useCreateSource() {
+  const api = useDqopsApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, spec }: SourceWrite) => api.createSource(target, spec),
+    // Returning the promise keeps the mutation pending until the lists have refetched.
+    onSuccess: (_void, { target, spec }) => invalidateLink(queryClient, target, sourceRefOf(spec)),
+  });
+}
+
+export function useUpdateSource() {
+  const api = useDqopsApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, spec }: SourceWrite) => api.updateSource(target, spec),
+    onSuccess: (_void, { target, spec }) => invalidateLink(queryClient, target, sourceRefOf(spec)),
+  });
+}
+
+export function useDeleteSource() {
+  const api = useDqopsApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ target, source }: { target: TableRef; source: TableRef }) => api.deleteSource(target, source),
+    onSuccess: (_void, { target, source }) => invalidateLink(queryClient, target, source),
+  });
+}

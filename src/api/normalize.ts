@@ -1,0 +1,312 @@
+// Normalisation at the edge: every response of both server generations (2024-09 and 1.13) is
+// turned into these view models once, in the client, so the rest of the app never checks
+// `row_count ?? weight` or the renamed status field again.
+import type { TableRef } from '@/lib/table-ref';
+import type {
+  ColumnListModel,
+  ConnectionModel,
+  DimensionCurrentDataQualityStatusModel,
+  DomainConnectionTableKey,
+  LegacyFlowFields,
+  LegacyListFields,
+  RuleSeverityLevel,
+  SchemaModel,
+  TableCurrentDataQualityStatusModel,
+  TableLineageFlowModel,
+  TableLineageModel,
+  TableLineageTableListModel,
+  TableListModel,
+} from './types';
+
+export type Severity = RuleSeverityLevel;
+export const SEVERITIES = ['valid', 'warning', 'error', 'fatal'] as const satisfies readonly Severity[];
+const SEVERITY_RANK: Record<Severity, number> = { valid: 0, warning: 1, error: 2, fatal: 3 };
+
+export interface StatusCounts {
+  executedChecks: number;
+  valid: number;
+  warnings: number;
+  errors: number;
+  fatals: number;
+  executionErrors: number;
+}
+
+export interface DimensionStatus {
+  name: string;
+  severity?: Severity;
+  /** The server sent a severity this app does not know; shown as is. */
+  unknownSeverity?: string;
+  kpi?: number;
+  lastCheckAt?: string;
+  counts: StatusCounts;
+}
+
+export interface QualityStatus {
+  /** Absent: the table has no check results. */
+  severity?: Severity;
+  unknownSeverity?: string;
+  highestHistoricalSeverity?: Severity;
+  kpi?: number;
+  lastCheckAt?: string;
+  rowCount?: number;
+  freshnessDelayDays?: number;
+  counts: StatusCounts;
+  dimensions: DimensionStatus[];
+  /** False when the table is referenced by lineage but not known to DQOps. */
+  tableExists: boolean;
+}
+
+export interface LineageFlow {
+  source: TableRef;
+  target: TableRef;
+  sourceStatus?: QualityStatus;
+  targetStatus?: QualityStatus;
+  upstreamCombinedStatus?: QualityStatus;
+  /** Source table's row count; 1.13 sends it (1 = unknown), 2024-09 sent ln(rows) as `weight`. */
+  rowCount?: number;
+  rowCountEstimated: boolean;
+}
+
+export interface LineageTree {
+  relativeTable: TableRef;
+  relativeCumulativeStatus?: QualityStatus;
+  flows: LineageFlow[];
+  /** False: the server is still loading its lineage cache; ask again. Missing (2024-09) = loaded. */
+  fullyLoaded: boolean;
+  /** Flows the server sent without a readable source or target (left out of `flows`). */
+  unreadableFlows: number;
+}
+
+export interface LineageLink {
+  /** The table that stores the lineage (the downstream side). */
+  target: TableRef;
+  /** The table data comes from. */
+  source: TableRef;
+  properties: Record<string, string>;
+  canEdit: boolean;
+  status?: QualityStatus;
+  /** The server had no status for the row yet; ask again in a few seconds. */
+  statusPending: boolean;
+}
+
+export interface TargetsResult {
+  /** complete: 200; partial: 203 (the server is still loading, ask again); unsupported: 2024-09 server. */
+  state: 'complete' | 'partial' | 'unsupported';
+  links: LineageLink[];
+}
+
+export interface ConnectionSummary {
+  name: string;
+  providerType?: string;
+  canEdit: boolean;
+  yamlError?: string;
+}
+
+export interface SchemaSummary {
+  connection: string;
+  name: string;
+  canEdit: boolean;
+}
+
+export interface TableSummary {
+  ref: TableRef;
+  disabled: boolean;
+  yamlError?: string;
+  canEdit: boolean;
+  hasChecks: boolean;
+  status?: QualityStatus;
+}
+
+export interface ColumnSummary {
+  name: string;
+  type?: string;
+  nullable?: boolean;
+  disabled: boolean;
+  canEdit: boolean;
+  status?: QualityStatus;
+}
+
+function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && value in SEVERITY_RANK;
+}
+
+export function severityRank(severity: Severity | undefined): number {
+  return severity === undefined ? -1 : SEVERITY_RANK[severity];
+}
+
+export function worstSeverity(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** DQOps sends `Instant`s as ISO strings; the description says int64. Accept both. */
+export function toIsoDate(value: unknown): string | undefined {
+  if (typeof value === 'string') return Number.isNaN(Date.parse(value)) ? undefined : value;
+  const n = num(value);
+  if (n === undefined) return undefined;
+  const millis = Math.abs(n) < 1e11 ? n * 1000 : n; // seconds (Jackson timestamps) or millis
+  const date = new Date(millis);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function counts(model: DimensionCurrentDataQualityStatusModel | TableCurrentDataQualityStatusModel): StatusCounts {
+  return {
+    executedChecks: num(model.executed_checks) ?? 0,
+    valid: num(model.valid_results) ?? 0,
+    warnings: num(model.warnings) ?? 0,
+    errors: num(model.errors) ?? 0,
+    fatals: num(model.fatals) ?? 0,
+    executionErrors: num(model.execution_errors) ?? 0,
+  };
+}
+
+function severityFields(value: unknown): { severity?: Severity; unknownSeverity?: string } {
+  if (value === undefined || value === null) return {};
+  if (isSeverity(value)) return { severity: value };
+  return { unknownSeverity: String(value) };
+}
+
+export function normalizeStatus(model: TableCurrentDataQualityStatusModel | undefined | null): QualityStatus | undefined {
+  if (!model || typeof model !== 'object') return undefined;
+  const dimensions: DimensionStatus[] = [];
+  if (model.dimensions && typeof model.dimensions === 'object') {
+    for (const [key, dimension] of Object.entries(model.dimensions)) {
+      if (!dimension || typeof dimension !== 'object') continue;
+      dimensions.push({
+        name: str(dimension.dimension) ?? key,
+        ...severityFields(dimension.current_severity),
+        kpi: num(dimension.data_quality_kpi),
+        lastCheckAt: toIsoDate(dimension.last_check_executed_at),
+        counts: counts(dimension),
+      });
+    }
+    dimensions.sort((a, b) => a.name.localeCompare(b.name));
+  }
+  const historical = model.highest_historical_severity;
+  return {
+    ...severityFields(model.current_severity),
+    highestHistoricalSeverity: isSeverity(historical) ? historical : undefined,
+    kpi: num(model.data_quality_kpi),
+    lastCheckAt: toIsoDate(model.last_check_executed_at),
+    rowCount: num(model.total_row_count),
+    freshnessDelayDays: num(model.data_freshness_delay_days),
+    counts: counts(model),
+    dimensions,
+    tableExists: model.table_exist !== false,
+  };
+}
+
+export function refFromKey(key: DomainConnectionTableKey | undefined | null): TableRef | undefined {
+  const connection = str(key?.connection_name);
+  const schema = str(key?.physical_table_name?.schema_name);
+  const table = str(key?.physical_table_name?.table_name);
+  if (connection === undefined || schema === undefined || table === undefined) return undefined;
+  return { connection, schema, table };
+}
+
+function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields): LineageFlow | undefined {
+  const source = refFromKey(flow.source_table);
+  const target = refFromKey(flow.target_table);
+  if (!source || !target) return undefined;
+  const rowCount = num(flow.row_count);
+  const weight = num(flow.weight);
+  return {
+    source,
+    target,
+    sourceStatus: normalizeStatus(flow.source_table_quality_status),
+    targetStatus: normalizeStatus(flow.target_table_quality_status),
+    upstreamCombinedStatus: normalizeStatus(flow.upstream_combined_quality_status),
+    // 2024-09's weight was (int) ln(rows): turn it back into an estimated row count.
+    rowCount: rowCount ?? (weight !== undefined ? Math.round(Math.exp(weight)) : undefined),
+    rowCountEstimated: rowCount === undefined && weight !== undefined,
+  };
+}
+
+export function normalizeTree(model: TableLineageModel, requested: TableRef): LineageTree {
+  const flows: LineageFlow[] = [];
+  let unreadableFlows = 0;
+  for (const raw of Array.isArray(model.flows) ? model.flows : []) {
+    const flow = raw && typeof raw === 'object' ? normalizeFlow(raw) : undefined;
+    if (flow) flows.push(flow);
+    else unreadableFlows += 1;
+  }
+  return {
+    relativeTable: refFromKey(model.relative_table) ?? requested,
+    relativeCumulativeStatus: normalizeStatus(model.relative_table_cumulative_quality_status),
+    flows,
+    fullyLoaded: model.data_lineage_fully_loaded !== false,
+    unreadableFlows,
+  };
+}
+
+export function normalizeLink(row: TableLineageTableListModel & LegacyListFields): LineageLink | undefined {
+  const target = { connection: str(row.target_connection), schema: str(row.target_schema), table: str(row.target_table) };
+  const source = { connection: str(row.source_connection), schema: str(row.source_schema), table: str(row.source_table) };
+  if (!isRef(target) || !isRef(source)) return undefined;
+  const rawStatus = row.table_data_quality_status ?? row.source_table_data_quality_status;
+  const properties: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row.properties ?? {})) if (typeof v === 'string') properties[k] = v;
+  return {
+    target,
+    source,
+    properties,
+    canEdit: row.can_edit === true,
+    status: normalizeStatus(rawStatus),
+    statusPending: rawStatus === undefined || rawStatus === null,
+  };
+}
+
+function isRef(ref: { connection?: string; schema?: string; table?: string }): ref is TableRef {
+  return ref.connection !== undefined && ref.schema !== undefined && ref.table !== undefined;
+}
+
+export function normalizeConnection(model: ConnectionModel): ConnectionSummary | undefined {
+  const name = str(model.connection_name);
+  if (name === undefined) return undefined;
+  // provider_type is an enum that grows between versions: keep any string.
+  return { name, providerType: str(model.provider_type), canEdit: model.can_edit === true, yamlError: str(model.yaml_parsing_error) };
+}
+
+export function normalizeSchema(model: SchemaModel, connection: string): SchemaSummary | undefined {
+  const name = str(model.schema_name);
+  if (name === undefined) return undefined;
+  return { connection: str(model.connection_name) ?? connection, name, canEdit: model.can_edit === true };
+}
+
+export function normalizeTable(model: TableListModel, connection: string): TableSummary | undefined {
+  const schema = str(model.target?.schema_name);
+  const table = str(model.target?.table_name);
+  if (schema === undefined || table === undefined) return undefined;
+  return {
+    ref: { connection: str(model.connection_name) ?? connection, schema, table },
+    disabled: model.disabled === true,
+    yamlError: str(model.yaml_parsing_error),
+    canEdit: model.can_edit === true,
+    hasChecks: model.has_any_configured_checks === true,
+    status: normalizeStatus(model.data_quality_status),
+  };
+}
+
+export function normalizeColumn(model: ColumnListModel): ColumnSummary | undefined {
+  const name = str(model.column_name);
+  if (name === undefined) return undefined;
+  return {
+    name,
+    type: str(model.type_snapshot?.column_type),
+    nullable: typeof model.type_snapshot?.nullable === 'boolean' ? model.type_snapshot.nullable : undefined,
+    disabled: model.disabled === true,
+    canEdit: model.can_edit === true,
+    status: normalizeStatus(model.data_quality_status),
+  };
+}
+
+/** Keeps the rows that could be read; the others are dropped (they cannot be shown anyway). */
+export function normalizeList<In, Out>(rows: unknown, fn: (row: In) => Out | undefined): Out[] {
+  if (!Array.isArray(rows)) return [];
+  return rows.flatMap((row: In) => {
+    const out = row && typeof row === 'object' ? fn(row) : undefined;
+    return out === undefined ? [] : [out];
+  });
+}

@@ -1,0 +1,71 @@
+// queryOptions factories, one per resource. Keys are built here only; call sites never write keys.
+import { queryOptions } from '@tanstack/react-query';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import type { DqopsApi, Direction, TableQuery } from './client';
+import type { CheckType } from './types';
+
+export const catalogQueries = {
+  all: ['dqops'] as const,
+  connections: (api: DqopsApi) =>
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'connections'] as const,
+      queryFn: ({ signal }) => api.listConnections(signal),
+      staleTime: 60_000,
+    }),
+  schemas: (api: DqopsApi, connection: string) =>
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'schemas', connection] as const,
+      queryFn: ({ signal }) => api.listSchemas(connection, signal),
+      staleTime: 60_000,
+    }),
+  tables: (api: DqopsApi, connection: string, schema: string, query: TableQuery = {}) =>
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'tables', connection, schema, query] as const,
+      queryFn: ({ signal }) => api.listTables(connection, schema, query, signal),
+      staleTime: 60_000,
+    }),
+  table: (api: DqopsApi, table: TableRef) =>
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'table', tableKey(table)] as const,
+      queryFn: ({ signal }) => api.getTable(table, signal),
+      staleTime: 60_000,
+    }),
+  columns: (api: DqopsApi, table: TableRef, options: { dataQualityStatus?: boolean } = { dataQualityStatus: false }) =>
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'columns', tableKey(table), options] as const,
+      queryFn: ({ signal }) => api.listColumns(table, options, signal),
+      staleTime: 60_000,
+    }),
+};
+
+export const lineageQueries = {
+  all: ['lineage'] as const,
+  trees: () => [...lineageQueries.all, 'tree'] as const,
+  tree: (api: DqopsApi, table: TableRef, direction: Direction) =>
+    queryOptions({
+      queryKey: [...lineageQueries.trees(), tableKey(table), direction] as const,
+      queryFn: ({ signal }) => api.getLineageTree(table, direction, signal),
+      staleTime: 30_000,
+    }),
+  sourcesOf: (table: TableRef) => [...lineageQueries.all, 'sources', tableKey(table)] as const,
+  sources: (api: DqopsApi, table: TableRef, checkType?: CheckType) =>
+    queryOptions({
+      queryKey: [...lineageQueries.sourcesOf(table), checkType ?? 'all'] as const,
+      queryFn: ({ signal }) => api.listSources(table, checkType, signal),
+      staleTime: 30_000,
+    }),
+  targetsOf: (table: TableRef) => [...lineageQueries.all, 'targets', tableKey(table)] as const,
+  targets: (api: DqopsApi, table: TableRef, checkType?: CheckType) =>
+    queryOptions({
+      queryKey: [...lineageQueries.targetsOf(table), checkType ?? 'all'] as const,
+      queryFn: ({ signal }) => api.listTargets(table, checkType, signal),
+      staleTime: 30_000,
+    }),
+  sourceKey: (target: TableRef, source: TableRef) => [...lineageQueries.all, 'source', tableKey(target), tableKey(source)] as const,
+  source: (api: DqopsApi, target: TableRef, source: TableRef) =>
+    queryOptions({
+      queryKey: lineageQueries.sourceKey(target, source),
+      queryFn: ({ signal }) => api.getSource(target, source, signal),
+      staleTime: 0,
+    }),
+};

@@ -1,0 +1,48 @@
+// Demo mode: the mock DQOps server in a service worker, with the lineage kept in localStorage
+// so edits survive a reload until "Reset demo data".
+import { setupWorker } from 'msw/browser';
+import type { TableLineageSourceSpec } from '@/api/types';
+import { demoCatalog } from './seed/catalog';
+import { createMockContext, optionsFromSearch, type MockOptions } from './context';
+import { createHandlers } from './handlers';
+
+const STORAGE_KEY = 'lineage-studio.demo-lineage.v1';
+const OPTIONS_KEY = 'lineage-studio.demo-options.v1';
+
+function readJson<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined; // unreadable saved data: start from the seed
+  }
+}
+
+export async function startDemoServer() {
+  const saved = readJson<Partial<MockOptions>>(OPTIONS_KEY) ?? {};
+  const ctx = createMockContext(demoCatalog, { cacheWarmup: 'realistic', ...saved, ...optionsFromSearch(location.search) });
+  const lineage = readJson<Record<string, TableLineageSourceSpec[]>>(STORAGE_KEY);
+  if (lineage) ctx.store.importLineage(lineage);
+  ctx.onWrite.push(() => localStorage.setItem(STORAGE_KEY, JSON.stringify(ctx.store.exportLineage())));
+
+  const worker = setupWorker(...createHandlers(ctx));
+  await worker.start({
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+
+  return {
+    options: (): MockOptions => ({ ...ctx.options }),
+    setOptions(next: Partial<MockOptions>) {
+      Object.assign(ctx.options, next);
+      localStorage.setItem(OPTIONS_KEY, JSON.stringify({ generation: ctx.options.generation, role: ctx.options.role, latencyMs: ctx.options.latencyMs, cacheWarmup: ctx.options.cacheWarmup }));
+    },
+    reset() {
+      localStorage.removeItem(STORAGE_KEY);
+      localStorage.removeItem(OPTIONS_KEY);
+    },
+  };
+}
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;

@@ -1,0 +1,83 @@
+// The mock DQOps server's state: the store plus the switches that make it behave like a given
+// server (generation, role, latency, auth, cache warm-up).
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import type { SeedCatalog } from './seed/catalog';
+import { createStore, type MockStore } from './store';
+
+export type ServerGeneration = '1.13' | '2024-09';
+export type MockRole = 'editor' | 'viewer';
+
+export interface MockOptions {
+  generation: ServerGeneration;
+  /** viewer: `can_edit:false` everywhere and writes answer 403. */
+  role: MockRole;
+  /** Added to every response, in milliseconds. */
+  latencyMs: number;
+  /** The API key the server accepts. A wrong bearer token gets 401 even without `requireAuth`. */
+  apiKey: string;
+  /** true: calls without a key get 401 (DQOps with authentication enabled). */
+  requireAuth: boolean;
+  /**
+   * Simulate DQOps's asynchronous lineage cache: `data_lineage_fully_loaded:false` on the first
+   * tree calls after a write, 203 on the first /targets call of a table. 'never': the cache never
+   * finishes loading (for the "partial lineage" state).
+   */
+  cacheWarmup: 'off' | 'realistic' | 'never';
+}
+
+export const DEFAULT_MOCK_OPTIONS: MockOptions = {
+  generation: '1.13',
+  role: 'editor',
+  latencyMs: 0,
+  apiKey: 'dqops-demo-key',
+  requireAuth: false,
+  cacheWarmup: 'off',
+};
+
+/** How many tree calls after a write report `data_lineage_fully_loaded:false`. */
+export const TREE_CALLS_LOADING_AFTER_WRITE = 2;
+
+export interface MockContext {
+  store: MockStore;
+  options: MockOptions;
+  /** Tree calls left that report "not fully loaded". */
+  treeCallsLoading: number;
+  /** Tables whose /targets cache entry is loaded (else the next call answers 203). */
+  targetsLoaded: Set<string>;
+  /** Called after every successful write (demo mode persists the lineage). */
+  onWrite: (() => void)[];
+}
+
+export function createMockContext(seed: SeedCatalog, options: Partial<MockOptions> = {}): MockContext {
+  return {
+    store: createStore(seed),
+    options: { ...DEFAULT_MOCK_OPTIONS, ...options },
+    treeCallsLoading: 0,
+    targetsLoaded: new Set(),
+    onWrite: [],
+  };
+}
+
+/** A write re-queues the target table in DQOps's lineage cache: trees and the source's targets reload. */
+export function afterWrite(ctx: MockContext, target: TableRef, source: TableRef): void {
+  if (ctx.options.cacheWarmup !== 'off') ctx.treeCallsLoading = TREE_CALLS_LOADING_AFTER_WRITE;
+  ctx.targetsLoaded.delete(tableKey(source));
+  ctx.targetsLoaded.delete(tableKey(target));
+  for (const listener of ctx.onWrite) listener();
+}
+
+/** Reads mock switches from a query string (`?mock.generation=2024-09&mock.role=viewer&mock.latency=300`). */
+export function optionsFromSearch(search: string): Partial<MockOptions> {
+  const params = new URLSearchParams(search);
+  const out: Partial<MockOptions> = {};
+  const generation = params.get('mock.generation');
+  if (generation === '1.13' || generation === '2024-09') out.generation = generation;
+  const role = params.get('mock.role');
+  if (role === 'editor' || role === 'viewer') out.role = role;
+  const latency = Number(params.get('mock.latency'));
+  if (Number.isFinite(latency) && latency > 0) out.latencyMs = Math.min(latency, 60_000);
+  const warmup = params.get('mock.warmup');
+  if (warmup === 'off' || warmup === 'realistic' || warmup === 'never') out.cacheWarmup = warmup;
+  if (params.get('mock.auth') === 'required') out.requireAuth = true;
+  return out;
+}

@@ -1,0 +1,202 @@
+// The seven lineage operations, with DQOps's order of checks and status codes (CONTRACT §2).
+import { http, HttpResponse } from 'msw';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import type { TableCurrentDataQualityStatusModel, TableLineageSourceSpec, TableLineageTableListModel } from '@/api/types';
+import { afterWrite, type MockContext } from '../context';
+import { buildLineageTree, toLegacyTree } from '../lineage-tree';
+import { statusOf } from '../store';
+import { canEdit, checkTypeParam, empty, guard, queryBoolean, sourceFromParams, springError, tableFromParams } from './common';
+
+const TABLE = '*/api/connections/:connectionName/schemas/:schemaName/tables/:tableName';
+const SOURCE = `${TABLE}/lineage/sources/:sourceConnection/schemas/:sourceSchema/tables/:sourceTable`;
+
+function statusForList(ctx: MockContext, ref: TableRef): TableCurrentDataQualityStatusModel {
+  const table = ctx.store.table(ref);
+  if (!table || !ctx.store.hasConnection(ref.connection)) {
+    // The stub DQOps sends for a table it does not know (CONTRACT §2.2).
+    return {
+      data_domain: '',
+      connection_name: ref.connection,
+      schema_name: ref.schema,
+      table_name: ref.table,
+      executed_checks: 0,
+      valid_results: 0,
+      warnings: 0,
+      errors: 0,
+      fatals: 0,
+      execution_errors: 0,
+      checks: {},
+      columns: {},
+      dimensions: {},
+      table_exist: false,
+    };
+  }
+  return statusOf(table);
+}
+
+function listRow(ctx: MockContext, target: TableRef, spec: TableLineageSourceSpec, status: TableCurrentDataQualityStatusModel) {
+  const row: TableLineageTableListModel = {
+    target_connection: target.connection,
+    target_schema: target.schema,
+    target_table: target.table,
+    source_connection: spec.source_connection,
+    source_schema: spec.source_schema,
+    source_table: spec.source_table,
+    // data_lineage_source_tool is never copied into list rows by DQOps.
+    properties: spec.properties && Object.keys(spec.properties).length > 0 ? spec.properties : undefined,
+    can_edit: canEdit(ctx),
+  };
+  if (ctx.options.generation === '2024-09') return { ...row, source_table_data_quality_status: status };
+  return { ...row, table_data_quality_status: status };
+}
+
+function specSource(spec: TableLineageSourceSpec): TableRef {
+  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
+}
+
+/** Reads a JSON body as Spring does: 415 for other content types, 400 for a missing or broken body. */
+async function readSpec(request: Request): Promise<TableLineageSourceSpec | Response> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    return springError(request, 415, `Content type '${contentType || 'application/octet-stream'}' not supported`);
+  }
+  const text = await request.text();
+  if (!text.trim()) return springError(request, 400, 'No request body');
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return springError(request, 400, 'Failed to read HTTP message');
+    return body as TableLineageSourceSpec; // unknown properties are ignored by Jackson, as here
+  } catch {
+    return springError(request, 400, 'Failed to read HTTP message');
+  }
+}
+
+/** Removes what Jackson would not write: nulls and empty maps/sets (NON_NULL / NON_EMPTY). */
+function clean(spec: TableLineageSourceSpec): TableLineageSourceSpec {
+  const out: TableLineageSourceSpec = {};
+  if (typeof spec.source_connection === 'string') out.source_connection = spec.source_connection;
+  if (typeof spec.source_schema === 'string') out.source_schema = spec.source_schema;
+  if (typeof spec.source_table === 'string') out.source_table = spec.source_table;
+  if (typeof spec.data_lineage_source_tool === 'string') out.data_lineage_source_tool = spec.data_lineage_source_tool;
+  if (spec.properties && typeof spec.properties === 'object' && Object.keys(spec.properties).length > 0) out.properties = { ...spec.properties };
+  if (spec.columns && typeof spec.columns === 'object') {
+    const columns: NonNullable<TableLineageSourceSpec['columns']> = {};
+    for (const [name, column] of Object.entries(spec.columns)) {
+      if (!column || typeof column !== 'object') continue;
+      const entry: (typeof columns)[string] = {};
+      if (Array.isArray(column.source_columns) && column.source_columns.length > 0) {
+        entry.source_columns = [...new Set(column.source_columns.filter((c) => typeof c === 'string'))]; // a set in DQOps
+      }
+      if (column.properties && Object.keys(column.properties).length > 0) entry.properties = { ...column.properties };
+      columns[name] = entry;
+    }
+    if (Object.keys(columns).length > 0) out.columns = columns;
+  }
+  return out;
+}
+
+const sameNames = (spec: TableLineageSourceSpec, path: TableRef) =>
+  spec.source_connection === path.connection && spec.source_schema === path.schema && spec.source_table === path.table;
+
+export function lineageHandlers(ctx: MockContext) {
+  const store = ctx.store;
+  const targetExists = (ref: TableRef) => store.hasConnection(ref.connection) && store.table(ref) !== undefined;
+
+  return [
+    http.get(`${TABLE}/lineage/tree`, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'read');
+      if (denied) return denied;
+      const ref = tableFromParams(params);
+      if (!targetExists(ref)) return empty(404);
+      const url = new URL(request.url);
+      const upstream = queryBoolean(url, 'upstream', true);
+      const downstream = queryBoolean(url, 'downstream', true);
+      if (upstream === 'invalid' || downstream === 'invalid') return springError(request, 400, 'Type mismatch.');
+      const model = buildLineageTree(store, ref, upstream, downstream);
+      if (ctx.options.generation === '2024-09') return HttpResponse.json(toLegacyTree(model));
+      if (ctx.options.cacheWarmup === 'never') model.data_lineage_fully_loaded = false;
+      else if (ctx.treeCallsLoading > 0) {
+        ctx.treeCallsLoading -= 1;
+        model.data_lineage_fully_loaded = false;
+      }
+      return HttpResponse.json(model);
+    }),
+
+    http.get(`${TABLE}/lineage/sources`, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'read');
+      if (denied) return denied;
+      const ref = tableFromParams(params);
+      if (!targetExists(ref)) return empty(404);
+      if (checkTypeParam(new URL(request.url)) === 'invalid') return springError(request, 400, 'Type mismatch.');
+      const sources = store.table(ref)?.sources ?? [];
+      return HttpResponse.json(sources.map((spec) => listRow(ctx, ref, spec, statusForList(ctx, specSource(spec)))));
+    }),
+
+    http.get(`${TABLE}/lineage/targets`, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'read');
+      if (denied) return denied;
+      if (ctx.options.generation === '2024-09') return springError(request, 404, 'No static resource.'); // no such route
+      const ref = tableFromParams(params);
+      if (!targetExists(ref)) return empty(404);
+      if (checkTypeParam(new URL(request.url)) === 'invalid') return springError(request, 400, 'Type mismatch.');
+      const key = tableKey(ref);
+      const firstLoad = ctx.options.cacheWarmup !== 'off' && !ctx.targetsLoaded.has(key);
+      if (ctx.options.cacheWarmup === 'never') return HttpResponse.json([], { status: 203 });
+      if (firstLoad) ctx.targetsLoaded.add(key);
+      // DQOps quirk (CONTRACT §2.3): every row carries the *requested* table's status.
+      const status = statusForList(ctx, ref);
+      const rows = store.targetsOf(ref).map(({ target, spec }) => listRow(ctx, target.ref, spec, status));
+      return HttpResponse.json(rows, { status: firstLoad ? 203 : 200 });
+    }),
+
+    http.get(SOURCE, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'read');
+      if (denied) return denied;
+      const target = tableFromParams(params);
+      if (!targetExists(target)) return empty(404);
+      const spec = store.getSource(target, sourceFromParams(params));
+      return spec ? HttpResponse.json(spec) : empty(404);
+    }),
+
+    http.post(SOURCE, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'write');
+      if (denied) return denied;
+      const body = await readSpec(request);
+      if (body instanceof Response) return body;
+      const target = tableFromParams(params);
+      const source = sourceFromParams(params);
+      if (!targetExists(target)) return empty(404);
+      if (!sameNames(body, source)) return empty(406);
+      if (store.getSource(target, source)) return empty(409);
+      store.addSource(target, clean(body));
+      afterWrite(ctx, target, source);
+      return empty(201);
+    }),
+
+    http.put(SOURCE, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'write');
+      if (denied) return denied;
+      const body = await readSpec(request);
+      if (body instanceof Response) return body;
+      const target = tableFromParams(params);
+      const source = sourceFromParams(params);
+      if (!targetExists(target)) return empty(404);
+      if (!store.getSource(target, source)) return empty(404);
+      if (!sameNames(body, source)) return empty(406);
+      store.replaceSource(target, clean(body));
+      afterWrite(ctx, target, source);
+      return empty(204);
+    }),
+
+    http.delete(SOURCE, async ({ request, params }) => {
+      const denied = await guard(ctx, request, 'write');
+      if (denied) return denied;
+      const target = tableFromParams(params);
+      const source = sourceFromParams(params);
+      if (!targetExists(target) || !store.getSource(target, source)) return empty(404);
+      store.removeSource(target, source);
+      afterWrite(ctx, target, source);
+      return empty(204);
+    }),
+  ];
+}

@@ -1,0 +1,59 @@
+// The mock DQOps server over real HTTP (Node only): converts each request to a Fetch Request
+// and answers it with the same MSW handlers as the demo and the tests.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { getResponse } from 'msw';
+import { demoCatalog } from './seed/catalog';
+import { createMockContext, type MockContext, type MockOptions } from './context';
+import { createHandlers } from './handlers';
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Starts listening; resolves with the server and its context. `POST /__mock/reset` restores the seed. */
+export function startMockServer(port: number, host: string, options: Partial<MockOptions>) {
+  let ctx: MockContext = createMockContext(demoCatalog, options);
+  let handlers = createHandlers(ctx);
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      // Keep the raw path: DQOps (and MSW) decode each path segment on its own.
+      const url = `http://${host}:${port}${req.url ?? '/'}`;
+      if (req.method === 'POST' && req.url === '/__mock/reset') {
+        ctx = createMockContext(demoCatalog, options);
+        handlers = createHandlers(ctx);
+        res.writeHead(204).end();
+        return;
+      }
+      const body = await readBody(req);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(name, value);
+        else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      }
+      const request = new Request(url, { method: req.method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+      const response = await getResponse(handlers, request);
+      if (!response) {
+        res.writeHead(404, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ timestamp: new Date().toISOString(), path: req.url, status: 404, error: 'Not Found', message: 'No static resource.' }));
+        return;
+      }
+      const outHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => (outHeaders[name] = value));
+      const payload = Buffer.from(await response.arrayBuffer());
+      if (payload.length > 0) outHeaders['content-length'] = String(payload.length);
+      res.writeHead(response.status, outHeaders);
+      res.end(payload);
+    } catch (error) {
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 500, error: 'Internal Server Error', message: String(error) }));
+    }
+  });
+  return new Promise<{ server: typeof server; context: () => MockContext }>((resolve) =>
+    server.listen(port, host, () => resolve({ server, context: () => ctx })),
+  );
+}
+

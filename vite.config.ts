@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+// Live mode: `DQOPS_URL=http://host:8888 npm start` proxies /api to that DQOps server, so the
+// browser talks to one origin and DQOps's auth filter never sees a CORS preflight.
+// Without DQOPS_URL the app runs in demo mode (MSW in the browser).
+const dqopsUrl = process.env.DQOPS_URL;
+
+export default defineConfig({
+  base: process.env.BASE_PATH ?? '/',
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    'import.meta.env.VITE_DEMO': JSON.stringify(dqopsUrl ? 'false' : (process.env.VITE_DEMO ?? 'true')),
+    'import.meta.env.VITE_DQOPS_URL': JSON.stringify(dqopsUrl ?? ''),
+  },
+  server: {
+    proxy: dqopsUrl ? { '/api': { target: dqopsUrl, changeOrigin: true } } : undefined,
+  },
+  preview: {
+    proxy: dqopsUrl ? { '/api': { target: dqopsUrl, changeOrigin: true } } : undefined,
+  },
+});
