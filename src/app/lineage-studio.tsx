@@ -1,0 +1,79 @@
+// The root component: one Lineage Studio instance with its own API client, query cache and
+// location. The standalone app (main.tsx) and embedders (issue 5) both render it.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { DqopsApiProvider } from '@/api/api-context';
+import { createDqopsApi, type ApiKeySource } from '@/api/client';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { browserLocation, LocationProvider, memoryLocation } from '@/lib/location';
+import type { MockOptions } from '@/mocks/context'; // type only: nothing from mocks/ is bundled here
+import { createKeyStore } from './key-store';
+import { createQueryClient } from './query-client';
+import { Header } from './header';
+import { SettingsDialog, type SettingsReason } from './settings-dialog';
+import { Workspace } from './workspace';
+import './styles.css';
+
+/** What the demo's in-browser mock server lets the settings dialog change. */
+export interface DemoControls {
+  options(): MockOptions;
+  setOptions(next: Partial<MockOptions>): void;
+  reset(): void;
+}
+
+export interface LineageStudioProps {
+  /** DQOps origin; '' = this page's origin (dev proxy or served next to DQOps). */
+  baseUrl: string;
+  /** Set by an embedding host. Without it, the key is asked for in the settings dialog. */
+  apiKey?: ApiKeySource;
+  /** 'browser': state in the page URL (standalone); 'memory': private to this instance. */
+  location?: 'browser' | 'memory';
+  initialSearch?: string;
+  demo?: DemoControls;
+  /** Lets the settings dialog switch between demo and live (standalone app only). */
+  onSwitchMode?: (mode: 'demo' | 'live', baseUrl?: string) => void;
+  /** The server the app talks to, for the header. */
+  serverLabel?: string;
+}
+
+export function LineageStudio({ baseUrl, apiKey, location = 'browser', initialSearch, demo, onSwitchMode, serverLabel }: LineageStudioProps) {
+  const [settings, setSettings] = useState<{ open: boolean; reason?: SettingsReason }>({ open: false });
+  const [keyStore] = useState(() => createKeyStore(location === 'browser'));
+  const [locationStore] = useState(() => (location === 'browser' ? browserLocation() : memoryLocation(initialSearch)));
+  const [queryClient] = useState(() => createQueryClient({ onUnauthorized: () => setSettings({ open: true, reason: 'unauthorized' }) }));
+  const api = useMemo(() => createDqopsApi({ baseUrl, apiKey: apiKey ?? (() => keyStore.get()) }), [baseUrl, apiKey, keyStore]);
+  const hasKey = useSyncExternalStore(keyStore.subscribe, () => keyStore.get() !== undefined);
+
+  return (
+    <div className="ls-root">
+      <DqopsApiProvider api={api}>
+        <QueryClientProvider client={queryClient}>
+          <LocationProvider location={locationStore}>
+            <Header
+              mode={demo ? 'demo' : 'live'}
+              serverLabel={serverLabel ?? (demo ? 'in-browser mock DQOps' : api.baseUrl)}
+              hasKey={hasKey}
+              onOpenSettings={() => setSettings({ open: true })}
+            />
+            <ErrorBoundary title="Lineage Studio failed to display">
+              <Workspace />
+            </ErrorBoundary>
+            <SettingsDialog
+              open={settings.open}
+              reason={settings.reason}
+              demo={demo}
+              baseUrl={baseUrl}
+              keyStore={apiKey === undefined ? keyStore : undefined}
+              onSwitchMode={onSwitchMode}
+              onClose={() => setSettings({ open: false })}
+              onSaved={() => {
+                setSettings({ open: false });
+                void queryClient.invalidateQueries(); // new key or server options: read everything again
+              }}
+            />
+          </LocationProvider>
+        </QueryClientProvider>
+      </DqopsApiProvider>
+    </div>
+  );
+}

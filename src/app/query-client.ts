@@ -1,0 +1,26 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '@/api/errors';
+
+const MAX_READ_RETRIES = 3;
+
+/**
+ * Reads are retried with back-off (0.5 s, 1 s, 2 s) only when the failure may pass (network,
+ * timeout, 5xx); 4xx answers are final. Writes are never retried without the user.
+ */
+export function createQueryClient(options: { onUnauthorized?: () => void } = {}) {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isApiError(error) && error.status === 401) options.onUnauthorized?.();
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        retry: (failureCount, error) => isApiError(error) && error.isTransient && failureCount < MAX_READ_RETRIES,
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}

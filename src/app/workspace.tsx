@@ -1,0 +1,42 @@
+import { TablePicker } from '@/features/table-picker/components/table-picker';
+import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
+import { tableLabel } from '@/lib/table-ref';
+
+const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };
+
+/** The one screen: picker on top, the chosen table's views below. */
+export function Workspace() {
+  const { params, update } = useViewParams();
+  const selected = params.selected;
+  return (
+    <main className="ls-workspace">
+      <TablePicker />
+      {selected ? (
+        <section className="ls-view" aria-label={`Lineage of ${tableLabel(selected)}`}>
+          <div className="ls-tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((view) => (
+              <button
+                key={view}
+                type="button"
+                role="tab"
+                aria-selected={params.view === view}
+                className="ls-tab"
+                onClick={() => update({ view: view === 'graph' ? undefined : view })}
+              >
+                {VIEW_LABELS[view]}
+              </button>
+            ))}
+          </div>
+          <div className="ls-view__body" role="tabpanel" aria-label={VIEW_LABELS[params.view]}>
+            <p className="ls-empty">The {VIEW_LABELS[params.view].toLowerCase()} of {tableLabel(selected)} appears here.</p>
+          </div>
+        </section>
+      ) : (
+        <div className="ls-welcome">
+          <h1>See where your data comes from and where it goes</h1>
+          <p>Choose a connection, a schema and a table above. The lineage graph shows the tables upstream and downstream with their data-quality status; you can add, edit and remove source tables and column mappings.</p>
+        </div>
+      )}
+    </main>
+  );
+}

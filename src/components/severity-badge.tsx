@@ -1,0 +1,27 @@
+import type { QualityStatus } from '@/api/normalize';
+import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
+
+export function SeverityIcon({ severity, title }: { severity: SeverityKey; title?: string }) {
+  const style = SEVERITY_STYLE[severity];
+  return (
+    <span className={`ls-sev-icon ls-sev-icon--${severity}`} style={{ color: style.color, background: style.tint, borderColor: style.color }} role="img" aria-label={title ?? style.label} title={title ?? style.label}>
+      {style.icon}
+    </span>
+  );
+}
+
+export function SeverityBadge({ status, showKpi = true }: { status: QualityStatus | undefined; showKpi?: boolean }) {
+  const key = severityKey(status);
+  const style = SEVERITY_STYLE[key];
+  const label = key === 'unknown' && status?.unknownSeverity ? `Status “${status.unknownSeverity}”` : style.label;
+  return (
+    <span className="ls-sev-badge" style={{ color: style.color, background: style.tint }}>
+      <span aria-hidden="true">{style.icon}</span> {label}
+      {showKpi && status?.kpi !== undefined ? <span className="ls-sev-badge__kpi"> · KPI {formatKpi(status.kpi)}</span> : null}
+    </span>
+  );
+}
+
+export function formatKpi(kpi: number): string {
+  return `${kpi.toFixed(kpi % 1 === 0 ? 0 : 1)}%`;
+}

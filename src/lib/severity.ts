@@ -1,0 +1,25 @@
+import type { QualityStatus, Severity } from '@/api/normalize';
+
+export type SeverityKey = Severity | 'none' | 'unknown' | 'missing';
+
+/**
+ * Colour-blind-safe palette (distinct in lightness and hue for deuteranopia/protanopia),
+ * always paired with an icon so colour is never the only cue.
+ */
+export const SEVERITY_STYLE: Record<SeverityKey, { label: string; icon: string; color: string; tint: string }> = {
+  valid: { label: 'Valid', icon: '✓', color: '#1a7f5a', tint: '#e3f4ec' },
+  warning: { label: 'Warning', icon: '!', color: '#a66a00', tint: '#fdf3d8' },
+  error: { label: 'Error', icon: '✕', color: '#c2410c', tint: '#fde7dc' },
+  fatal: { label: 'Fatal', icon: '■', color: '#7e1d6e', tint: '#f6e0f1' },
+  none: { label: 'No checks', icon: '○', color: '#6b7280', tint: '#f1f2f4' },
+  unknown: { label: 'Unknown status', icon: '?', color: '#6b7280', tint: '#f1f2f4' },
+  missing: { label: 'Not in DQOps', icon: '⊘', color: '#6b7280', tint: '#f5f5f5' },
+};
+
+export function severityKey(status: QualityStatus | undefined): SeverityKey {
+  if (!status) return 'none';
+  if (!status.tableExists) return 'missing';
+  if (status.severity) return status.severity;
+  if (status.unknownSeverity) return 'unknown';
+  return 'none';
+}
