@@ -1,6 +1,7 @@
+import { LineageView } from '@/features/lineage-graph/components/lineage-view';
 import { TablePicker } from '@/features/table-picker/components/table-picker';
 import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
-import { tableLabel } from '@/lib/table-ref';
+import { tableKey, tableLabel } from '@/lib/table-ref';
 
 const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };
 
@@ -28,7 +29,11 @@ export function Workspace() {
             ))}
           </div>
           <div className="ls-view__body" role="tabpanel" aria-label={VIEW_LABELS[params.view]}>
-            <p className="ls-empty">The {VIEW_LABELS[params.view].toLowerCase()} of {tableLabel(selected)} appears here.</p>
+            {params.view === 'graph' || params.view === 'flows' ? (
+              <LineageView key={tableKey(selected)} table={selected} mode={params.view} />
+            ) : (
+              <p className="ls-empty">The {VIEW_LABELS[params.view].toLowerCase()} of {tableLabel(selected)} appear here.</p>
+            )}
           </div>
         </section>
       ) : (

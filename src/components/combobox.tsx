@@ -26,6 +26,8 @@ export interface ComboboxProps {
   emptyText?: string;
   /** Allow choosing typed text that matches no option (e.g. a table DQOps does not know). */
   allowCustom?: boolean;
+  /** Keep the label for assistive technology only (compact toolbars). */
+  hideLabel?: boolean;
   id?: string;
 }
 
@@ -46,7 +48,7 @@ export function filterOptions(options: readonly ComboboxOption[], query: string)
   return [...starts, ...contains];
 }
 
-export function Combobox({ label, options, value, onChange, placeholder, disabled, loading, error, emptyText = 'No matches', allowCustom, id }: ComboboxProps) {
+export function Combobox({ label, options, value, onChange, placeholder, disabled, loading, error, emptyText = 'No matches', allowCustom, hideLabel, id }: ComboboxProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-input`;
   const listId = `${autoId}-list`;
@@ -154,7 +156,7 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
 
   return (
     <div className="ls-combobox">
-      <label className="ls-combobox__label" htmlFor={inputId}>
+      <label className={hideLabel ? 'ls-visually-hidden' : 'ls-combobox__label'} htmlFor={inputId}>
         {label}
       </label>
       <div className="ls-combobox__field">

@@ -19,6 +19,8 @@ const paramsSchema = z.object({
   view: z.enum(VIEWS).catch('graph'),
   checkType: z.enum(CHECK_TYPES).optional().catch(undefined),
   node: z.string().min(1).optional().catch(undefined),
+  /** Source editor: 'new', or the tableKey of the source being edited. */
+  editor: z.string().min(1).optional().catch(undefined),
 });
 
 export type ViewParams = z.infer<typeof paramsSchema> & { selected?: TableRef };

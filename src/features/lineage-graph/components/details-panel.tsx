@@ -1,0 +1,167 @@
+import type { QualityStatus } from '@/api/normalize';
+import { severityRank } from '@/api/normalize';
+import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
+import { formatAgo, formatDate, formatNumber } from '@/lib/format';
+import { severityKey } from '@/lib/severity';
+import type { TableRef } from '@/lib/table-ref';
+import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph';
+import type { RootCauseStep } from '../model/root-cause';
+
+function Dimensions({ status }: { status: QualityStatus | undefined }) {
+  if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
+  return (
+    <table className="ls-dims">
+      <caption className="ls-visually-hidden">Data-quality dimensions</caption>
+      <thead>
+        <tr>
+          <th scope="col">Dimension</th>
+          <th scope="col">Status</th>
+          <th scope="col">KPI</th>
+        </tr>
+      </thead>
+      <tbody>
+        {status.dimensions.map((d) => (
+          <tr key={d.name}>
+            <td>{d.name}</td>
+            <td>
+              <SeverityIcon severity={d.severity ?? (d.unknownSeverity ? 'unknown' : 'none')} title={d.severity ?? d.unknownSeverity ?? 'no result'} /> {d.severity ?? d.unknownSeverity ?? '—'}
+            </td>
+            <td>{d.kpi !== undefined ? formatKpi(d.kpi) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface NodeDetailsProps {
+  node: TableNodeData;
+  model: GraphModel;
+  rootCause: RootCauseStep[] | undefined;
+  onTraceRootCause: () => void;
+  onOpenTable: (table: TableRef) => void;
+  onFocusNode: (key: string) => void;
+  onClose: () => void;
+}
+
+export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose }: NodeDetailsProps) {
+  const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
+  const sources = model.sources.get(node.key)?.length ?? 0;
+  const targets = model.targets.get(node.key)?.length ?? 0;
+  return (
+    <section className="ls-details" aria-label={`Details of ${node.ref.table}`}>
+      <div className="ls-details__head">
+        <h3 className="ls-side__title">{node.ref.table}</h3>
+        <button type="button" className="ls-button ls-button--ghost ls-button--icon" aria-label="Close details" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <p className="ls-details__where">
+        {node.ref.schema} · {node.ref.connection}
+        {node.isRoot ? <span className="ls-node__focus">focus</span> : null}
+      </p>
+      {!node.exists ? <p className="ls-notice ls-notice--warning">This table is named in the lineage but does not exist in DQOps (not imported, or renamed).</p> : null}
+      <dl className="ls-details__facts">
+        <dt>Own status</dt>
+        <dd>
+          <SeverityBadge status={node.status} />
+        </dd>
+        <dt>Including upstream</dt>
+        <dd>
+          <SeverityBadge status={node.combinedStatus} />
+        </dd>
+        <dt>Rows</dt>
+        <dd>{node.rowCount !== undefined && node.rowCount > 1 ? `${node.rowCountEstimated ? '≈ ' : ''}${formatNumber(node.rowCount)}` : 'unknown'}</dd>
+        <dt>Last check</dt>
+        <dd>
+          {formatDate(node.status?.lastCheckAt)} {node.status?.lastCheckAt ? <span className="ls-hint">({formatAgo(node.status.lastCheckAt)})</span> : null}
+        </dd>
+        <dt>Links</dt>
+        <dd>
+          {sources} source{sources === 1 ? '' : 's'} · {targets} target{targets === 1 ? '' : 's'}
+        </dd>
+      </dl>
+      <h4 className="ls-legend__sub">Dimensions</h4>
+      <Dimensions status={node.status} />
+      <div className="ls-details__actions">
+        {!node.isRoot ? (
+          <button type="button" className="ls-button ls-button--primary" onClick={() => onOpenTable(node.ref)}>
+            Make focus table
+          </button>
+        ) : null}
+        {failing ? (
+          <button type="button" className="ls-button" aria-pressed={rootCause !== undefined} onClick={onTraceRootCause}>
+            {rootCause ? 'Hide root cause' : 'Trace root cause'}
+          </button>
+        ) : null}
+      </div>
+      {rootCause ? (
+        <div className="ls-rootcause">
+          <h4 className="ls-legend__sub">Where the problem comes from</h4>
+          {rootCause.length === 0 ? (
+            <p className="ls-hint">No upstream table has a failing status of its own: the problem is in this table{severityKey(node.status) === 'none' ? "'s upstream data, which DQOps does not check" : ''}.</p>
+          ) : (
+            <ol className="ls-rootcause__list" aria-label="Root cause, nearest first">
+              {rootCause.map((step) => {
+                const t = model.nodes.get(step.key);
+                return (
+                  <li key={step.key}>
+                    <button type="button" className="ls-linkbutton" onClick={() => onFocusNode(step.key)}>
+                      <SeverityIcon severity={step.severity} /> {t?.ref.table ?? step.key}
+                    </button>
+                    <span className="ls-hint">
+                      {step.distance === 0 ? 'this table' : `${step.distance} hop${step.distance === 1 ? '' : 's'} up`}
+                      {step.origin ? ' · problem entered here' : ''}
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function EdgeDetails({ edge, model, onClose, onFocusNode }: { edge: GraphEdge; model: GraphModel; onClose: () => void; onFocusNode: (key: string) => void }) {
+  const source = model.nodes.get(edge.source);
+  const target = model.nodes.get(edge.target);
+  return (
+    <section className="ls-details" aria-label="Flow details">
+      <div className="ls-details__head">
+        <h3 className="ls-side__title">Data flow</h3>
+        <button type="button" className="ls-button ls-button--ghost ls-button--icon" aria-label="Close details" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <p>
+        <button type="button" className="ls-linkbutton" onClick={() => onFocusNode(edge.source)}>
+          {source?.ref.table}
+        </button>{' '}
+        →{' '}
+        <button type="button" className="ls-linkbutton" onClick={() => onFocusNode(edge.target)}>
+          {target?.ref.table}
+        </button>
+      </p>
+      <dl className="ls-details__facts">
+        <dt>Arriving data (incl. upstream)</dt>
+        <dd>
+          <SeverityBadge status={edge.combinedStatus} />
+        </dd>
+        <dt>Source table</dt>
+        <dd>
+          <SeverityBadge status={edge.flow.sourceStatus} />
+        </dd>
+        <dt>Target table</dt>
+        <dd>
+          <SeverityBadge status={edge.flow.targetStatus} />
+        </dd>
+        <dt>Rows</dt>
+        <dd>{edge.rowCount !== undefined && edge.rowCount > 1 ? `${edge.flow.rowCountEstimated ? '≈ ' : ''}${formatNumber(edge.rowCount)}` : 'unknown'}</dd>
+      </dl>
+      <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
+      <Dimensions status={edge.combinedStatus} />
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Combobox, type ComboboxOption } from '@/components/combobox';
+import { SeverityIcon } from '@/components/severity-badge';
+import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
+import type { GraphModel } from '../model/build-graph';
+import type { ExportFormat, ExportInput } from '../model/export';
+import { FILTERABLE, nodeSeverity } from '../model/view-model';
+
+interface Props {
+  model: GraphModel;
+  drawn: number;
+  filteredOut: number;
+  showAll: boolean;
+  onShowAll: (all: boolean) => void;
+  severities: ReadonlySet<SeverityKey>;
+  onSeverities: (next: ReadonlySet<SeverityKey>) => void;
+  showMissing: boolean;
+  onShowMissing: (show: boolean) => void;
+  onFind: (key: string) => void;
+  exportInput: ExportInput;
+  leading?: ReactNode;
+}
+
+export function GraphToolbar({ model, drawn, filteredOut, showAll, onShowAll, severities, onSeverities, showMissing, onShowMissing, onFind, exportInput, leading }: Props) {
+  const [exportError, setExportError] = useState<string>();
+  const total = model.nodes.size;
+  const findOptions = useMemo<ComboboxOption[]>(
+    () =>
+      [...model.nodes.values()]
+        .map((node) => ({
+          value: node.key,
+          label: node.ref.table,
+          detail: `${node.ref.schema} · ${node.ref.connection}`,
+          keywords: `${node.ref.schema} ${node.ref.connection}`,
+          adornment: <SeverityIcon severity={nodeSeverity(model, node.key)} />,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [model],
+  );
+  const missingCount = useMemo(() => [...model.nodes.values()].filter((n) => !n.exists).length, [model]);
+
+  async function runExport(format: ExportFormat) {
+    setExportError(undefined);
+    try {
+      const { exportGraph } = await import('./export-actions'); // loaded on demand
+      await exportGraph(exportInput, format);
+    } catch (error) {
+      setExportError(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return (
+    <div className="ls-toolbar" role="toolbar" aria-label="Graph tools">
+      {leading}
+      <div className="ls-toolbar__find">
+        <Combobox label="Find table in graph" hideLabel options={findOptions} value={undefined} onChange={onFind} placeholder={`Find a table (${total})`} />
+      </div>
+      <details className="ls-menu">
+        <summary className="ls-button">
+          Filter{severities.size < FILTERABLE.length || !showMissing ? ' •' : ''}
+        </summary>
+        <div className="ls-menu__panel" role="group" aria-label="Show tables with status">
+          {FILTERABLE.map((severity) => (
+            <label key={severity} className="ls-check">
+              <input
+                type="checkbox"
+                checked={severities.has(severity)}
+                onChange={(event) => {
+                  const next = new Set(severities);
+                  if (event.target.checked) next.add(severity);
+                  else next.delete(severity);
+                  onSeverities(next);
+                }}
+              />
+              <SeverityIcon severity={severity} /> {SEVERITY_STYLE[severity].label}
+            </label>
+          ))}
+          <label className="ls-check">
+            <input type="checkbox" checked={showMissing} onChange={(event) => onShowMissing(event.target.checked)} />
+            <SeverityIcon severity="missing" /> Tables not in DQOps ({missingCount})
+          </label>
+        </div>
+      </details>
+      <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)}>
+        {showAll ? 'Show ±2 hops' : `Show all ${total} tables`}
+      </button>
+      <details className="ls-menu">
+        <summary className="ls-button">Export</summary>
+        <div className="ls-menu__panel" role="menu" aria-label="Export">
+          {(['png', 'svg', 'csv', 'json'] as const).map((format) => (
+            <button key={format} type="button" role="menuitem" className="ls-menu__item" onClick={() => void runExport(format)}>
+              {format === 'png' ? 'Picture (PNG)' : format === 'svg' ? 'Vector picture (SVG)' : format === 'csv' ? 'Flows as CSV' : 'Flows as JSON'}
+            </button>
+          ))}
+        </div>
+      </details>
+      <span className="ls-toolbar__count" aria-live="polite">
+        Showing {drawn} of {total} tables{filteredOut > 0 ? ` · ${filteredOut} filtered out` : ''}
+      </span>
+      {exportError ? (
+        <span className="ls-toolbar__error" role="alert">
+          {exportError}
+        </span>
+      ) : null}
+    </div>
+  );
+}

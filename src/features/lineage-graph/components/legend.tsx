@@ -1,0 +1,45 @@
+import { SeverityIcon } from '@/components/severity-badge';
+import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
+
+const ORDER: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
+
+export function Legend() {
+  return (
+    <section className="ls-legend" aria-label="Legend">
+      <h3 className="ls-side__title">Legend</h3>
+      <ul className="ls-legend__list">
+        {ORDER.map((key) => (
+          <li key={key}>
+            <SeverityIcon severity={key} /> {SEVERITY_STYLE[key].label}
+          </li>
+        ))}
+      </ul>
+      <h4 className="ls-legend__sub">Tables</h4>
+      <ul className="ls-legend__list">
+        <li>
+          <span className="ls-legend__swatch ls-legend__swatch--root" /> Focus table
+        </li>
+        <li>
+          <span className="ls-legend__swatch ls-legend__swatch--missing" /> Dashed: named in lineage, not in DQOps
+        </li>
+        <li>
+          <span className="ls-legend__more">+3</span> Tables hidden behind; click to show
+        </li>
+      </ul>
+      <h4 className="ls-legend__sub">Arrows (data flows left → right)</h4>
+      <ul className="ls-legend__list">
+        <li>
+          <svg width="44" height="12" aria-hidden="true">
+            <line x1="2" y1="6" x2="42" y2="6" stroke="#6b7280" strokeWidth="1.5" />
+          </svg>
+          <svg width="44" height="12" aria-hidden="true">
+            <line x1="2" y1="6" x2="42" y2="6" stroke="#6b7280" strokeWidth="7" />
+          </svg>
+          Width: rows flowing (log scale)
+        </li>
+        <li>Colour: status of the data arriving, including everything upstream</li>
+      </ul>
+      <p className="ls-hint">Hover or click a table to trace every path through it. Click an arrow for its statuses.</p>
+    </section>
+  );
+}

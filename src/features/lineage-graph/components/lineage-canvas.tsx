@@ -1,0 +1,251 @@
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type EdgeMouseHandler,
+  type NodeMouseHandler,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { LineageTree } from '@/api/normalize';
+import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
+import type { TableRef } from '@/lib/table-ref';
+import { buildGraph, type GraphEdge } from '../model/build-graph';
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../model/layout';
+import { rootCause } from '../model/root-cause';
+import { pathsThrough } from '../model/traverse';
+import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
+import { nodeTypes } from '../nodes/node-types';
+import type { TableFlowNode } from '../nodes/table-node';
+import { GraphToolbar } from './graph-toolbar';
+import { Legend } from './legend';
+import { EdgeDetails, NodeDetails } from './details-panel';
+
+export interface LineageCanvasProps {
+  tree: LineageTree;
+  selectedKey: string | undefined;
+  onSelect: (key: string | undefined) => void;
+  onOpenTable: (table: TableRef) => void;
+  /** Controls shown first in the toolbar (direction, loading state). */
+  leading?: ReactNode;
+}
+
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+export function LineageCanvas(props: LineageCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCanvasProps) {
+  const model = useMemo(() => buildGraph(tree), [tree]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => (selectedKey ? new Set([selectedKey]) : new Set()));
+  const [showAll, setShowAll] = useState(false);
+  const [severities, setSeverities] = useState<ReadonlySet<SeverityKey>>(() => new Set(FILTERABLE));
+  const [showMissing, setShowMissing] = useState(true);
+  const [hovered, setHovered] = useState<string>();
+  const [selectedEdge, setSelectedEdge] = useState<string>();
+  const [rootCauseFor, setRootCauseFor] = useState<string>();
+  const [centerRequest, setCenterRequest] = useState<{ key: string; n: number }>();
+  const centered = useRef(0);
+  const flow = useReactFlow();
+
+  const view = useMemo(
+    () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed, showAll, severities, showMissing }),
+    [model, expanded, revealed, showAll, severities, showMissing],
+  );
+  const layout = useMemo(() => layoutGraph({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const) }), [view.nodes, view.edges]);
+
+  const selected = selectedKey && model.nodes.has(selectedKey) ? selectedKey : undefined;
+  const focus = hovered ?? selected;
+  const highlight = useMemo(() => (focus ? pathsThrough(model, focus) : undefined), [model, focus]);
+  const causes = useMemo(() => (rootCauseFor ? rootCause(model, rootCauseFor) : []), [model, rootCauseFor]);
+  const causeRank = useMemo(() => new Map(causes.map((c, i) => [c.key, { rank: i + 1, origin: c.origin }])), [causes]);
+
+  const nodes = useMemo<TableFlowNode[]>(
+    () =>
+      view.nodes.map((key) => {
+        const table = model.nodes.get(key);
+        const position = layout.positions.get(key) ?? { x: 0, y: 0 };
+        const hidden = view.hidden.get(key);
+        const cause = causeRank.get(key);
+        const emphasis = rootCauseFor ? (cause || key === rootCauseFor ? 'highlighted' : 'faded') : highlight ? (highlight.nodes.has(key) ? 'highlighted' : 'faded') : 'normal';
+        return {
+          id: key,
+          type: 'table',
+          position,
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+          data: {
+            table: table ?? { key, ref: { connection: '', schema: '', table: key }, exists: true, isRoot: false, selfLink: false, rowCountEstimated: false },
+            hiddenUpstream: hidden?.upstream ?? 0,
+            hiddenDownstream: hidden?.downstream ?? 0,
+            emphasis,
+            selected: key === selected,
+            rootCauseRank: cause?.rank,
+            rootCauseOrigin: cause?.origin,
+          },
+          selectable: true,
+          draggable: false,
+        };
+      }),
+    [view, model, layout, highlight, selected, causeRank, rootCauseFor],
+  );
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      view.edges.map((edge) => {
+        const sev = severityKey(edge.combinedStatus);
+        const color = SEVERITY_STYLE[sev].color;
+        const faded = rootCauseFor ? !(causeRank.has(edge.source) || edge.source === rootCauseFor) : highlight ? !highlight.edges.has(edge.key) : false;
+        return {
+          id: edge.key,
+          source: edge.source,
+          target: edge.target,
+          selected: edge.key === selectedEdge,
+          markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' },
+          style: { stroke: color, strokeWidth: edgeWidth(edge.rowCount), opacity: faded ? 0.12 : 0.85 },
+          ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}`,
+          focusable: true,
+        };
+      }),
+    [view.edges, model, highlight, selectedEdge, rootCauseFor, causeRank],
+  );
+
+  // Re-fit when the set of drawn tables changes size a lot (show all / default view).
+  const nodeCount = view.nodes.length;
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+    return () => cancelAnimationFrame(id);
+  }, [flow, showAll, nodeCount]);
+
+  // Centre on a found table once its position is known (it may need a new layout first).
+  useEffect(() => {
+    if (!centerRequest || centered.current === centerRequest.n) return;
+    const position = layout.positions.get(centerRequest.key);
+    if (!position) return;
+    centered.current = centerRequest.n;
+    void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 350 });
+  }, [centerRequest, layout, flow]);
+
+  const onNodeClick = useCallback<NodeMouseHandler<TableFlowNode>>(
+    (event, node) => {
+      const expand = (event.target as HTMLElement).closest<HTMLElement>('[data-expand]');
+      if (expand) {
+        setExpanded((current) => new Set([...current, node.id]));
+        return;
+      }
+      setSelectedEdge(undefined);
+      onSelect(node.id === selected ? undefined : node.id);
+    },
+    [onSelect, selected],
+  );
+  const onEdgeClick = useCallback<EdgeMouseHandler>((_event, edge) => {
+    setSelectedEdge(edge.id);
+  }, []);
+  const onPaneClick = useCallback(() => {
+    setSelectedEdge(undefined);
+    setRootCauseFor(undefined);
+    onSelect(undefined);
+  }, [onSelect]);
+
+  const reveal = useCallback(
+    (key: string) => {
+      setRevealed((current) => new Set([...current, key]));
+      setSelectedEdge(undefined);
+      onSelect(key);
+      setCenterRequest((current) => ({ key, n: (current?.n ?? 0) + 1 }));
+    },
+    [onSelect],
+  );
+
+  const selectedNode = selected ? model.nodes.get(selected) : undefined;
+  const edge: GraphEdge | undefined = selectedEdge ? model.edges.get(selectedEdge) : undefined;
+
+  return (
+    <div className="ls-canvas">
+      <GraphToolbar
+        model={model}
+        drawn={view.nodes.length}
+        filteredOut={view.filteredOut}
+        showAll={showAll}
+        onShowAll={(all) => {
+          setShowAll(all);
+          if (!all) setExpanded(new Set());
+        }}
+        severities={severities}
+        onSeverities={setSeverities}
+        showMissing={showMissing}
+        onShowMissing={setShowMissing}
+        onFind={reveal}
+        exportInput={{ tree, model, nodes: view.nodes, edges: view.edges, layout }}
+        leading={leading}
+      />
+      <div className="ls-canvas__main">
+        <div className="ls-canvas__flow" onMouseLeave={() => setHovered(undefined)}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodeClick={onNodeClick}
+            onEdgeClick={onEdgeClick}
+            onPaneClick={onPaneClick}
+            onNodeMouseEnter={(_e, node) => setHovered(node.id)}
+            onNodeMouseLeave={() => setHovered(undefined)}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={0.05}
+            maxZoom={2}
+            onlyRenderVisibleElements={nodes.length > 150}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background gap={20} size={1} color="#e3e7ed" />
+            <Controls showInteractive={false} position="bottom-left" />
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              ariaLabel="Minimap of the lineage graph"
+              nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id)].color}
+              nodeStrokeWidth={0}
+            />
+          </ReactFlow>
+        </div>
+        <aside className="ls-canvas__side" aria-label="Details">
+          {selectedNode ? (
+            <NodeDetails
+              node={selectedNode}
+              model={model}
+              rootCause={rootCauseFor === selectedNode.key ? causes : undefined}
+              onTraceRootCause={() => {
+                if (rootCauseFor === selectedNode.key) return setRootCauseFor(undefined);
+                setRootCauseFor(selectedNode.key);
+                // Draw the failing upstream tables even when they sit beyond the default hops.
+                setRevealed((current) => new Set([...current, ...rootCause(model, selectedNode.key).map((step) => step.key)]));
+              }}
+              onOpenTable={onOpenTable}
+              onFocusNode={reveal}
+              onClose={() => onSelect(undefined)}
+            />
+          ) : edge ? (
+            <EdgeDetails edge={edge} model={model} onClose={() => setSelectedEdge(undefined)} onFocusNode={reveal} />
+          ) : (
+            <Legend />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

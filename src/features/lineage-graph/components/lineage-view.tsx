@@ -1,0 +1,106 @@
+import { useCallback } from 'react';
+import { isStatus } from '@/api/errors';
+import { ErrorPanel } from '@/components/error-panel';
+import { directionFlags, DIRECTIONS, useViewParams, type DirectionChoice } from '@/lib/view-params';
+import type { TableRef } from '@/lib/table-ref';
+import { MAX_POLLS, useLineageTree } from '../api/use-lineage-tree';
+import { LineageCanvas } from './lineage-canvas';
+import { FlowsTable } from './flows-table';
+
+const DIRECTION_LABELS: Record<DirectionChoice, string> = { both: 'Both', upstream: 'Upstream', downstream: 'Downstream' };
+
+/** One table's lineage: graph or flows table, with loading, partial, empty and error states. */
+export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 'flows' }) {
+  const { params, update, openTable } = useViewParams();
+  const direction = directionFlags(params.direction);
+  const { query, polling, partial, polls, refresh } = useLineageTree(table, direction);
+  const onSelect = useCallback((key: string | undefined) => update({ node: key }, { replace: true }), [update]);
+
+  const directionControl = (
+    <div className="ls-segmented" role="radiogroup" aria-label="Direction">
+      {DIRECTIONS.map((d) => (
+        <button key={d} type="button" role="radio" aria-checked={params.direction === d} className="ls-segmented__item" onClick={() => update({ direction: d === 'both' ? undefined : d, node: undefined })}>
+          {DIRECTION_LABELS[d]}
+        </button>
+      ))}
+    </div>
+  );
+  const loadState = polling ? (
+    <span className="ls-badge ls-badge--loading" role="status">
+      <span className="ls-spinner" aria-hidden="true" /> Loading lineage… ({polls + 1}/{MAX_POLLS})
+    </span>
+  ) : partial ? (
+    <span className="ls-badge ls-badge--partial" role="status">
+      Partial lineage: DQOps is still loading it.
+      <button type="button" className="ls-linkbutton" onClick={refresh}>
+        Refresh
+      </button>
+    </span>
+  ) : null;
+
+  if (query.isPending) {
+    return (
+      <div className="ls-skeleton" role="status" aria-label="Loading lineage">
+        <div className="ls-toolbar">{directionControl}</div>
+        <div className="ls-skeleton__graph">
+          <span className="ls-spinner" aria-hidden="true" /> Loading the lineage of {table.table}…
+        </div>
+      </div>
+    );
+  }
+  if (query.isError) {
+    const error = query.error;
+    if (isStatus(error, 404)) {
+      return (
+        <ErrorPanel error={error} title={`${table.table} was not found in DQOps`}>
+          <button type="button" className="ls-button" onClick={() => update({ table: undefined, node: undefined })}>
+            Back to the table list
+          </button>
+        </ErrorPanel>
+      );
+    }
+    return <ErrorPanel error={error} title="The lineage could not be loaded" onRetry={() => void query.refetch()} />;
+  }
+
+  const tree = query.data;
+  const empty = tree.flows.length === 0;
+  if (mode === 'flows') {
+    return (
+      <div className="ls-flows-view">
+        <div className="ls-toolbar">
+          {directionControl}
+          {loadState}
+        </div>
+        <FlowsTable tree={tree} onOpenTable={openTable} />
+      </div>
+    );
+  }
+  return (
+    <div className="ls-graph-view">
+      <LineageCanvas
+        key={`${params.direction}`}
+        tree={tree}
+        selectedKey={params.node}
+        onSelect={onSelect}
+        onOpenTable={openTable}
+        leading={
+          <>
+            {directionControl}
+            {loadState}
+          </>
+        }
+      />
+      {empty ? (
+        <div className="ls-empty-overlay" role="note">
+          <h3>No lineage yet</h3>
+          <p>
+            DQOps knows no {params.direction === 'upstream' ? 'source' : params.direction === 'downstream' ? 'target' : 'source or target'} tables for <strong>{table.table}</strong>.
+          </p>
+          <button type="button" className="ls-button ls-button--primary" onClick={() => update({ view: 'sources', editor: 'new' })}>
+            Add a source table
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

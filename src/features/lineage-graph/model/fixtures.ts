@@ -1,0 +1,34 @@
+// Test fixtures: lineage trees written as edge lists ("a>b" = a feeds b).
+import type { LineageTree, QualityStatus, Severity } from '@/api/normalize';
+import type { TableRef } from '@/lib/table-ref';
+
+export const ref = (table: string, connection = 'c', schema = 's'): TableRef => ({ connection, schema, table });
+
+export function status(severity?: Severity, tableExists = true): QualityStatus {
+  return {
+    severity,
+    counts: { executedChecks: 0, valid: 0, warnings: 0, errors: 0, fatals: 0, executionErrors: 0 },
+    dimensions: [],
+    tableExists,
+  };
+}
+
+export function treeOf(root: string, edges: string[], severities: Record<string, Severity> = {}, missing: string[] = []): LineageTree {
+  return {
+    relativeTable: ref(root),
+    fullyLoaded: true,
+    unreadableFlows: 0,
+    flows: edges.map((edge) => {
+      const [source = '', target = ''] = edge.split('>');
+      return {
+        source: ref(source),
+        target: ref(target),
+        sourceStatus: status(severities[source], !missing.includes(source)),
+        targetStatus: status(severities[target], !missing.includes(target)),
+        upstreamCombinedStatus: status(severities[source]),
+        rowCount: 1000,
+        rowCountEstimated: false,
+      };
+    }),
+  };
+}

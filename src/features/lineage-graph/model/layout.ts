@@ -1,0 +1,175 @@
+// Layout: graph → node positions. Pure (no React, no DOM), so it can run in a Web Worker.
+// dagre lays out readable neighbourhoods; above LAYERED_THRESHOLD nodes a linear-ish layered
+// layout is chosen up front (dagre's cost explodes with size, see shared/STACK.md).
+import dagre from '@dagrejs/dagre';
+
+export const NODE_WIDTH = 248;
+export const NODE_HEIGHT = 78;
+const NODE_SEP = 26;
+const RANK_SEP = 110;
+
+/** Up to this many nodes dagre's network-simplex ranker (best picture); then longest-path. */
+export const NETWORK_SIMPLEX_MAX = 120;
+/** Above this many nodes the fast layered layout is used instead of dagre. */
+export const LAYERED_THRESHOLD = 300;
+
+export interface LayoutInput {
+  nodes: readonly string[];
+  edges: readonly (readonly [source: string, target: string])[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export type LayoutAlgorithm = 'dagre-network-simplex' | 'dagre-longest-path' | 'layered';
+
+export interface LayoutResult {
+  /** Top-left corner of every node (React Flow's convention). */
+  positions: Map<string, Point>;
+  algorithm: LayoutAlgorithm;
+  width: number;
+  height: number;
+}
+
+export function chooseAlgorithm(nodeCount: number): LayoutAlgorithm {
+  if (nodeCount <= NETWORK_SIMPLEX_MAX) return 'dagre-network-simplex';
+  if (nodeCount <= LAYERED_THRESHOLD) return 'dagre-longest-path';
+  return 'layered';
+}
+
+export function layoutGraph(input: LayoutInput, algorithm: LayoutAlgorithm = chooseAlgorithm(input.nodes.length)): LayoutResult {
+  return algorithm === 'layered' ? layeredLayout(input) : dagreLayout(input, algorithm === 'dagre-network-simplex' ? 'network-simplex' : 'longest-path');
+}
+
+function bounds(positions: Map<string, Point>): { width: number; height: number } {
+  let width = 0;
+  let height = 0;
+  for (const p of positions.values()) {
+    width = Math.max(width, p.x + NODE_WIDTH);
+    height = Math.max(height, p.y + NODE_HEIGHT);
+  }
+  return { width, height };
+}
+
+/** Left to right (data flows left → right), fixed node sizes, a new dagre graph on every call. */
+export function dagreLayout(input: LayoutInput, ranker: 'network-simplex' | 'longest-path' | 'tight-tree'): LayoutResult {
+  const graph = new dagre.graphlib.Graph();
+  graph.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0, ranker });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const key of input.nodes) graph.setNode(key, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const [source, target] of input.edges) {
+    if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.setEdge(source, target);
+  }
+  dagre.layout(graph);
+  const positions = new Map<string, Point>();
+  for (const key of input.nodes) {
+    const node = graph.node(key);
+    // dagre gives the centre point; React Flow wants the top-left corner.
+    positions.set(key, { x: Math.round(node.x - NODE_WIDTH / 2), y: Math.round(node.y - NODE_HEIGHT / 2) });
+  }
+  return { positions, algorithm: ranker === 'network-simplex' ? 'dagre-network-simplex' : 'dagre-longest-path', ...bounds(positions) };
+}
+
+/**
+ * Fast layered layout for whole large graphs, O((V + E) · sweeps + V log V):
+ * cycles broken by DFS, longest-path layers, then barycentre ordering sweeps.
+ * Long edges get no dummy nodes, so some cross nodes: acceptable for an overview.
+ */
+export function layeredLayout(input: LayoutInput, sweeps = 4): LayoutResult {
+  const index = new Map<string, number>();
+  input.nodes.forEach((key, i) => index.set(key, i));
+  const n = input.nodes.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  for (const [source, target] of input.edges) {
+    const s = index.get(source);
+    const t = index.get(target);
+    if (s !== undefined && t !== undefined && s !== t) out[s]?.push(t);
+  }
+
+  // 1. Break cycles: drop edges that point back to a node on the DFS stack (iterative DFS).
+  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
+  const forward: number[][] = Array.from({ length: n }, () => []);
+  for (let start = 0; start < n; start += 1) {
+    if (state[start] !== 0) continue;
+    const stack: [number, number][] = [[start, 0]];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [number, number];
+      const [v, i] = top;
+      const edges = out[v] ?? [];
+      if (i < edges.length) {
+        top[1] = i + 1;
+        const w = edges[i] as number;
+        if (state[w] === 1) continue; // back edge: cycle
+        forward[v]?.push(w);
+        if (state[w] === 0) {
+          state[w] = 1;
+          stack.push([w, 0]);
+        }
+      } else {
+        state[v] = 2;
+        stack.pop();
+      }
+    }
+  }
+
+  // 2. Longest-path layers in topological order (Kahn).
+  const indegree = new Int32Array(n);
+  for (const edges of forward) for (const w of edges) indegree[w] = (indegree[w] ?? 0) + 1;
+  const layer = new Int32Array(n);
+  const queue: number[] = [];
+  for (let v = 0; v < n; v += 1) if (indegree[v] === 0) queue.push(v);
+  for (let head = 0; head < queue.length; head += 1) {
+    const v = queue[head] as number;
+    for (const w of forward[v] ?? []) {
+      layer[w] = Math.max(layer[w] ?? 0, (layer[v] ?? 0) + 1);
+      indegree[w] = (indegree[w] ?? 0) - 1;
+      if (indegree[w] === 0) queue.push(w);
+    }
+  }
+  // Pull sources right next to their first consumer, so a late source does not sit in layer 0.
+  const incoming: number[][] = Array.from({ length: n }, () => []);
+  for (let v = 0; v < n; v += 1) for (const w of forward[v] ?? []) incoming[w]?.push(v);
+  for (let i = queue.length - 1; i >= 0; i -= 1) {
+    const v = queue[i] as number;
+    if ((incoming[v]?.length ?? 0) > 0) continue;
+    const consumers = forward[v] ?? [];
+    if (consumers.length > 0) layer[v] = Math.min(...consumers.map((w) => layer[w] ?? 1)) - 1;
+  }
+
+  // 3. Order inside layers: start in input order, then barycentre sweeps left→right and back.
+  let layerCount = 0;
+  for (let v = 0; v < n; v += 1) layerCount = Math.max(layerCount, (layer[v] ?? 0) + 1);
+  const layers: number[][] = Array.from({ length: layerCount }, () => []);
+  for (let v = 0; v < n; v += 1) layers[layer[v] ?? 0]?.push(v);
+  const order = new Float64Array(n);
+  const renumber = () => layers.forEach((members) => members.forEach((v, i) => (order[v] = i)));
+  renumber();
+  for (let sweep = 0; sweep < sweeps; sweep += 1) {
+    const downward = sweep % 2 === 0;
+    const sequence = downward ? layers.slice(1) : layers.slice(0, -1).reverse();
+    for (const members of sequence) {
+      const bary = new Map<number, number>();
+      for (const v of members) {
+        const neighbours = downward ? (incoming[v] ?? []) : (forward[v] ?? []);
+        if (neighbours.length === 0) bary.set(v, order[v] ?? 0);
+        else bary.set(v, neighbours.reduce((sum, w) => sum + (order[w] ?? 0), 0) / neighbours.length);
+      }
+      members.sort((a, b) => (bary.get(a) ?? 0) - (bary.get(b) ?? 0) || a - b);
+      members.forEach((v, i) => (order[v] = i));
+    }
+  }
+
+  // 4. Coordinates: one column per layer, columns centred vertically.
+  const tallest = Math.max(0, ...layers.map((members) => members.length));
+  const positions = new Map<string, Point>();
+  layers.forEach((members, l) => {
+    const offset = ((tallest - members.length) * (NODE_HEIGHT + NODE_SEP)) / 2;
+    members.forEach((v, i) => {
+      positions.set(input.nodes[v] as string, { x: l * (NODE_WIDTH + RANK_SEP), y: Math.round(offset + i * (NODE_HEIGHT + NODE_SEP)) });
+    });
+  });
+  return { positions, algorithm: 'layered', ...bounds(positions) };
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { tableKey } from '@/lib/table-ref';
+import { buildGraph, edgeKey } from './build-graph';
+import { ref, treeOf } from './fixtures';
+import { chooseAlgorithm, dagreLayout, layeredLayout, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from './layout';
+import { rootCause } from './root-cause';
+import { closure, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
+
+const k = (table: string) => tableKey(ref(table));
+const names = (keys: Iterable<string>) => [...keys].map((key) => (JSON.parse(key) as string[])[2]).sort();
+
+describe('buildGraph', () => {
+  it('collects nodes from flows and the root, keyed by (connection, schema, table)', () => {
+    const model = buildGraph(treeOf('b', ['a>b', 'b>c']));
+    expect(names(model.nodes.keys())).toEqual(['a', 'b', 'c']);
+    expect(model.rootKey).toBe(k('b'));
+    expect(model.nodes.get(k('b'))?.isRoot).toBe(true);
+  });
+
+  it('keeps tables apart whose compact keys collide (dots in names)', () => {
+    const tree = treeOf('x', []);
+    tree.flows.push({ source: { connection: 'a.b', schema: 'c', table: 'd' }, target: ref('x'), rowCountEstimated: false });
+    tree.flows.push({ source: { connection: 'a', schema: 'b.c', table: 'd' }, target: ref('x'), rowCountEstimated: false });
+    expect(buildGraph(tree).nodes.size).toBe(3);
+  });
+
+  it('draws duplicate flows once', () => {
+    const model = buildGraph(treeOf('b', ['a>b', 'a>b', 'a>b']));
+    expect(model.edges.size).toBe(1);
+    expect(model.sources.get(k('b'))).toEqual([k('a')]);
+  });
+
+  it('marks a self link instead of drawing a loop edge', () => {
+    const model = buildGraph(treeOf('a', ['a>a', 'b>a']));
+    expect(model.nodes.get(k('a'))?.selfLink).toBe(true);
+    expect([...model.edges.keys()]).toEqual([edgeKey(k('b'), k('a'))]);
+  });
+
+  it('renders an empty flow list as the root alone', () => {
+    const model = buildGraph(treeOf('alone', []));
+    expect(names(model.nodes.keys())).toEqual(['alone']);
+    expect(model.edges.size).toBe(0);
+  });
+
+  it('marks tables DQOps does not know', () => {
+    const model = buildGraph(treeOf('b', ['ext>b'], {}, ['ext']));
+    expect(model.nodes.get(k('ext'))?.exists).toBe(false);
+    expect(model.nodes.get(k('b'))?.exists).toBe(true);
+  });
+
+  it('reads upstream_combined as the source’s on upstream flows and the target’s on downstream flows', () => {
+    const tree = treeOf('b', ['a>b', 'b>c']);
+    const [up, down] = tree.flows;
+    if (!up || !down) throw new Error('fixture');
+    up.upstreamCombinedStatus = { ...up.sourceStatus, severity: 'error' } as typeof up.sourceStatus;
+    down.upstreamCombinedStatus = { ...down.targetStatus, severity: 'fatal' } as typeof down.targetStatus;
+    const model = buildGraph(tree);
+    expect(model.nodes.get(k('a'))?.combinedStatus?.severity).toBe('error');
+    expect(model.nodes.get(k('c'))?.combinedStatus?.severity).toBe('fatal');
+  });
+});
+
+describe('traverse', () => {
+  const chain = buildGraph(treeOf('r', ['u4>u3', 'u3>u2', 'u2>u1', 'u1>r', 'r>d1', 'd1>d2', 'd2>d3']));
+
+  it('shows 2 hops each way and counts what hides behind the edge nodes', () => {
+    const { visible, hidden } = neighbourhood(chain, { depth: 2 });
+    expect(names(visible)).toEqual(['d1', 'd2', 'r', 'u1', 'u2']);
+    expect(hidden.get(k('u2'))).toEqual({ upstream: 2, downstream: 0 });
+    expect(hidden.get(k('d2'))).toEqual({ upstream: 0, downstream: 1 });
+    expect(hidden.has(k('r'))).toBe(false);
+  });
+
+  it('expands one more hop past an expanded node, and everything with showAll', () => {
+    expect(names(neighbourhood(chain, { depth: 2, expanded: new Set([k('u2')]) }).visible)).toContain('u3');
+    expect(neighbourhood(chain, { depth: 2, showAll: true }).visible.size).toBe(8);
+  });
+
+  it('reveals a far node with the path that leads to it', () => {
+    expect(pathFromRoot(chain, k('u4')).map((key) => names([key])[0])).toEqual(['r', 'u1', 'u2', 'u3', 'u4']);
+    expect(names(neighbourhood(chain, { depth: 1, revealed: new Set([k('d3')]) }).visible)).toEqual(['d1', 'd2', 'd3', 'r', 'u1']);
+  });
+
+  it('highlights every path through a node, not siblings', () => {
+    const model = buildGraph(treeOf('r', ['a>m', 'b>m', 'm>r', 'x>r']));
+    const { nodes, edges } = pathsThrough(model, k('m'));
+    expect(names(nodes)).toEqual(['a', 'b', 'm', 'r']);
+    expect(edges.has(edgeKey(k('x'), k('r')))).toBe(false);
+    expect(edges.size).toBe(3);
+  });
+
+  it('stops at cycles', () => {
+    const model = buildGraph(treeOf('a', ['a>b', 'b>c', 'c>a']));
+    expect(names(closure(model, k('a'), 'downstream'))).toEqual(['b', 'c']);
+    expect(names(pathsThrough(model, k('b')).nodes)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('rootCause', () => {
+  it('lists failing upstream tables nearest first and marks where the problem entered', () => {
+    const model = buildGraph(treeOf('r', ['src>land', 'land>stg', 'stg>r', 'ok>r'], { src: 'error', land: 'warning', stg: 'valid', r: 'error' }));
+    const steps = rootCause(model, k('r'));
+    expect(steps.map((s) => [names([s.key])[0], s.distance, s.severity, s.origin])).toEqual([
+      ['r', 0, 'error', false],
+      ['land', 2, 'warning', false],
+      ['src', 3, 'error', true],
+    ]);
+  });
+});
+
+function check(result: LayoutResult, input: LayoutInput) {
+  for (const key of input.nodes) expect(result.positions.has(key)).toBe(true);
+  for (const [s, t] of input.edges) {
+    expect(result.positions.get(s)).toBeDefined();
+    expect(result.positions.get(t)).toBeDefined();
+  }
+  const boxes = [...result.positions.values()];
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (!a || !b) continue;
+      const overlap = Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
+      expect(overlap).toBe(false);
+    }
+  }
+}
+
+describe('layout', () => {
+  const input: LayoutInput = {
+    nodes: ['a', 'b', 'c', 'd', 'e', 'f'],
+    edges: [['a', 'c'], ['b', 'c'], ['c', 'd'], ['c', 'e'], ['a', 'e'], ['e', 'f']],
+  };
+
+  it.each(['dagre-network-simplex', 'dagre-longest-path', 'layered'] as const)('%s keeps every edge attached to a laid-out node, without overlaps', (algorithm) => {
+    check(layoutGraph(input, algorithm), input);
+  });
+
+  it.each(['dagre-network-simplex', 'layered'] as const)('%s puts data flow left → right', (algorithm) => {
+    const { positions } = layoutGraph(input, algorithm);
+    for (const [s, t] of input.edges) expect(positions.get(s)?.x ?? 0).toBeLessThan(positions.get(t)?.x ?? 0);
+  });
+
+  it('is deterministic', () => {
+    expect([...dagreLayout(input, 'network-simplex').positions]).toEqual([...dagreLayout(input, 'network-simplex').positions]);
+    expect([...layeredLayout(input).positions]).toEqual([...layeredLayout(input).positions]);
+  });
+
+  it('survives cycles and self links', () => {
+    const cyclic: LayoutInput = { nodes: ['a', 'b', 'c'], edges: [['a', 'b'], ['b', 'c'], ['c', 'a'], ['b', 'b']] };
+    check(layeredLayout(cyclic), cyclic);
+    check(dagreLayout(cyclic, 'network-simplex'), cyclic);
+  });
+
+  it('chooses the layout before computing, by size', () => {
+    expect(chooseAlgorithm(50)).toBe('dagre-network-simplex');
+    expect(chooseAlgorithm(200)).toBe('dagre-longest-path');
+    expect(chooseAlgorithm(5000)).toBe('layered');
+  });
+});

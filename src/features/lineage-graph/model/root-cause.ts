@@ -1,0 +1,31 @@
+// "Where did the problem enter?": for a failing table, the upstream tables whose own status
+// explains it, nearest first.
+import { severityRank, type Severity } from '@/api/normalize';
+import type { GraphModel } from './build-graph';
+import { distances } from './traverse';
+
+export interface RootCauseStep {
+  key: string;
+  distance: number;
+  severity: Severity;
+  /** No failing table above it: the problem entered here. */
+  origin: boolean;
+}
+
+const FAILING = severityRank('warning');
+
+export function rootCause(model: GraphModel, key: string): RootCauseStep[] {
+  const dist = distances(model, key, 'upstream');
+  const failing = new Map<string, Severity>();
+  for (const [candidate] of dist) {
+    const severity = model.nodes.get(candidate)?.status?.severity;
+    if (severity && severityRank(severity) >= FAILING) failing.set(candidate, severity);
+  }
+  const steps: RootCauseStep[] = [];
+  for (const [candidate, severity] of failing) {
+    const above = distances(model, candidate, 'upstream');
+    const origin = ![...above.keys()].some((k) => k !== candidate && failing.has(k));
+    steps.push({ key: candidate, distance: dist.get(candidate) ?? 0, severity, origin });
+  }
+  return steps.sort((a, b) => a.distance - b.distance || severityRank(b.severity) - severityRank(a.severity) || a.key.localeCompare(b.key));
+}

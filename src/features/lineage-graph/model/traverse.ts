@@ -1,0 +1,142 @@
+// Walks over the graph model. Every walk keeps a visited set, so cycles end.
+import type { GraphModel } from './build-graph';
+
+export type Side = 'upstream' | 'downstream';
+
+function neighbours(model: GraphModel, side: Side) {
+  return side === 'upstream' ? model.sources : model.targets;
+}
+
+/** Hop distance from `start` to every node reachable on one side (BFS). */
+export function distances(model: GraphModel, start: string, side: Side): Map<string, number> {
+  const next = neighbours(model, side);
+  const dist = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
+  while (frontier.length > 0) {
+    const following: string[] = [];
+    for (const key of frontier) {
+      const d = dist.get(key) ?? 0;
+      for (const n of next.get(key) ?? []) {
+        if (!dist.has(n)) {
+          dist.set(n, d + 1);
+          following.push(n);
+        }
+      }
+    }
+    frontier = following;
+  }
+  return dist;
+}
+
+/** All nodes above (ancestors) or below (descendants) `start`, not including it. */
+export function closure(model: GraphModel, start: string, side: Side): Set<string> {
+  const found = new Set(distances(model, start, side).keys());
+  found.delete(start);
+  return found;
+}
+
+export interface PathHighlight {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/** Every upstream and downstream path through `key`: its ancestors, descendants and their edges. */
+export function pathsThrough(model: GraphModel, key: string): PathHighlight {
+  const up = closure(model, key, 'upstream');
+  const down = closure(model, key, 'downstream');
+  const nodes = new Set<string>([key, ...up, ...down]);
+  const edges = new Set<string>();
+  for (const edge of model.edges.values()) {
+    const upstreamEdge = (up.has(edge.source) || edge.source === key) && (up.has(edge.target) || edge.target === key);
+    const downstreamEdge = (down.has(edge.source) || edge.source === key) && (down.has(edge.target) || edge.target === key);
+    if (upstreamEdge || downstreamEdge) edges.add(edge.key);
+  }
+  return { nodes, edges };
+}
+
+export interface Neighbourhood {
+  visible: Set<string>;
+  /** Visible node → how many tables are hidden behind it, per side. */
+  hidden: Map<string, { upstream: number; downstream: number }>;
+}
+
+/**
+ * The part of the graph to draw: the root, `depth` hops each way, plus one more hop past every
+ * node in `expanded`, plus every node in `revealed` with a path to it.
+ */
+export function neighbourhood(
+  model: GraphModel,
+  options: { depth: number; expanded?: ReadonlySet<string>; revealed?: ReadonlySet<string>; showAll?: boolean },
+): Neighbourhood {
+  const visible = new Set<string>();
+  if (options.showAll) for (const key of model.nodes.keys()) visible.add(key);
+  else {
+    visible.add(model.rootKey);
+    for (const side of ['upstream', 'downstream'] as const) {
+      const next = neighbours(model, side);
+      const dist = new Map<string, number>([[model.rootKey, 0]]);
+      let frontier = [model.rootKey];
+      while (frontier.length > 0) {
+        const following: string[] = [];
+        for (const key of frontier) {
+          const d = dist.get(key) ?? 0;
+          if (d >= options.depth && !options.expanded?.has(key)) continue;
+          for (const n of next.get(key) ?? []) {
+            if (!dist.has(n)) {
+              dist.set(n, d + 1);
+              visible.add(n);
+              following.push(n);
+            }
+          }
+        }
+        frontier = following;
+      }
+    }
+    for (const key of options.revealed ?? []) {
+      for (const step of pathFromRoot(model, key)) visible.add(step);
+    }
+  }
+
+  const hidden = new Map<string, { upstream: number; downstream: number }>();
+  for (const key of visible) {
+    const counts = { upstream: 0, downstream: 0 };
+    for (const side of ['upstream', 'downstream'] as const) {
+      const next = neighbours(model, side);
+      const seen = new Set<string>();
+      const stack = (next.get(key) ?? []).filter((n) => !visible.has(n));
+      while (stack.length > 0) {
+        const n = stack.pop() as string;
+        if (seen.has(n) || visible.has(n)) continue;
+        seen.add(n);
+        for (const m of next.get(n) ?? []) if (!seen.has(m) && !visible.has(m)) stack.push(m);
+      }
+      counts[side] = seen.size;
+    }
+    if (counts.upstream > 0 || counts.downstream > 0) hidden.set(key, counts);
+  }
+  return { visible, hidden };
+}
+
+/** The shortest chain of tables from the root to `key` (either side), both ends included. */
+export function pathFromRoot(model: GraphModel, key: string): string[] {
+  for (const side of ['upstream', 'downstream'] as const) {
+    const next = neighbours(model, side);
+    const parent = new Map<string, string | null>([[model.rootKey, null]]);
+    const queue = [model.rootKey];
+    while (queue.length > 0) {
+      const current = queue.shift() as string;
+      if (current === key) {
+        const path: string[] = [];
+        for (let at: string | null | undefined = key; at; at = parent.get(at)) path.unshift(at);
+        return path;
+      }
+      for (const n of next.get(current) ?? []) {
+        if (!parent.has(n)) {
+          parent.set(n, current);
+          queue.push(n);
+        }
+      }
+    }
+  }
+  return model.nodes.has(key) ? [key] : [];
+}

@@ -1,0 +1,82 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { SeverityIcon, formatKpi } from '@/components/severity-badge';
+import { formatRows } from '@/lib/format';
+import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
+import type { TableNodeData } from '../model/build-graph';
+
+export type NodeEmphasis = 'normal' | 'highlighted' | 'faded';
+
+export interface TableFlowNodeData extends Record<string, unknown> {
+  table: TableNodeData;
+  hiddenUpstream: number;
+  hiddenDownstream: number;
+  emphasis: NodeEmphasis;
+  selected: boolean;
+  /** 1-based position in the root-cause list, when one is shown. */
+  rootCauseRank?: number;
+  rootCauseOrigin?: boolean;
+}
+
+export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
+
+/**
+ * A table on the canvas. Clicks are handled by the canvas's onNodeClick (the "+N" buttons carry
+ * data-expand), so no callbacks live in node data.
+ */
+export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNode>) {
+  const { table, hiddenUpstream, hiddenDownstream, emphasis, selected, rootCauseRank, rootCauseOrigin } = data;
+  const key = table.exists ? severityKey(table.status) : 'missing';
+  const style = SEVERITY_STYLE[key];
+  const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}`;
+  const classes = [
+    'ls-node',
+    `ls-node--${emphasis}`,
+    table.isRoot ? 'ls-node--root' : '',
+    selected ? 'ls-node--selected' : '',
+    table.exists ? '' : 'ls-node--missing',
+    rootCauseRank ? 'ls-node--cause' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} style={{ borderLeftColor: style.color }} aria-label={label} title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}>
+      <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
+      {hiddenUpstream > 0 ? (
+        <button type="button" className="ls-node__more ls-node__more--up" data-expand="upstream" aria-label={`Show ${hiddenUpstream} hidden upstream tables of ${table.ref.table}`}>
+          +{hiddenUpstream}
+        </button>
+      ) : null}
+      <div className="ls-node__top">
+        <SeverityIcon severity={key} />
+        <span className="ls-node__name">{table.ref.table}</span>
+        {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
+        {rootCauseRank ? (
+          <span className="ls-node__cause" title={rootCauseOrigin ? 'The problem entered here' : 'Failing upstream table'}>
+            {rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}
+          </span>
+        ) : null}
+      </div>
+      <div className="ls-node__where">
+        {table.ref.schema} · {table.ref.connection}
+      </div>
+      <div className="ls-node__stats">
+        {table.exists ? (
+          <>
+            <span>{table.status?.kpi !== undefined ? `KPI ${formatKpi(table.status.kpi)}` : style.label}</span>
+            <span>{formatRows(table.rowCount !== undefined && table.rowCount > 1 ? table.rowCount : undefined, table.rowCountEstimated)}</span>
+          </>
+        ) : (
+          <span className="ls-node__missing">not in DQOps</span>
+        )}
+        {table.selfLink ? <span title="This table lists itself as a source">↻ self</span> : null}
+      </div>
+      {hiddenDownstream > 0 ? (
+        <button type="button" className="ls-node__more ls-node__more--down" data-expand="downstream" aria-label={`Show ${hiddenDownstream} hidden downstream tables of ${table.ref.table}`}>
+          +{hiddenDownstream}
+        </button>
+      ) : null}
+      <Handle type="source" position={Position.Right} isConnectable={false} className="ls-node__handle" />
+    </div>
+  );
+});

@@ -1,0 +1,32 @@
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const full = new Intl.NumberFormat('en');
+
+export function formatRows(rows: number | undefined, estimated = false): string {
+  if (rows === undefined) return 'rows unknown';
+  return `${estimated ? '≈' : ''}${compact.format(rows)} rows`;
+}
+
+export function formatNumber(n: number): string {
+  return full.format(n);
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return 'never';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'unknown' : dateFormat.format(date);
+}
+
+/** "3 h ago", "2 d ago": for last check times. */
+export function formatAgo(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(seconds)) return '';
+  if (seconds < 90) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} d ago`;
+}
