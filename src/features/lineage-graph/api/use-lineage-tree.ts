@@ -42,6 +42,9 @@ export function useLineageTree(table: TableRef, direction: Direction) {
     },
   });
 
+  // Reading dataUpdatedAt subscribes this component to every answer, also when structural
+  // sharing keeps the same data object (the poll counter must move on).
+  const updatedAt = query.dataUpdatedAt;
   const cached = queryClient.getQueryCache().find({ queryKey: options.queryKey, exact: true });
   const loading = query.data !== undefined && !query.data.fullyLoaded;
   const polls = loading ? pollsSoFar(cached) : 0;
@@ -52,5 +55,5 @@ export function useLineageTree(table: TableRef, direction: Direction) {
     void refetch();
   }, [cached, refetch]);
 
-  return { query, polling: loading && polls < MAX_POLLS, partial: loading && polls >= MAX_POLLS, polls, refresh };
+  return { query, polling: loading && polls < MAX_POLLS, partial: loading && polls >= MAX_POLLS, polls, updatedAt, refresh };
 }
