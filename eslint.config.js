@@ -32,7 +32,10 @@ export default tseslint.config(
     files: ['src/api/**/*.ts', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.ts'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/features/*', '@/mocks/*'], message: 'shared layers must not import app/, features/ or mocks/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/app/*', '@/features/*', '@/mocks/*'], message: 'shared layers must not import app/, features/ or mocks/' }] },
+      ],
     },
   },
 );

@@ -1,4 +1,14 @@
-export function Header({ mode, serverLabel, hasKey, onOpenSettings }: { mode: 'demo' | 'live'; serverLabel: string; hasKey: boolean; onOpenSettings: () => void }) {
+export function Header({
+  mode,
+  serverLabel,
+  hasKey,
+  onOpenSettings,
+}: {
+  mode: 'demo' | 'live';
+  serverLabel: string;
+  hasKey: boolean;
+  onOpenSettings: () => void;
+}) {
   return (
     <header className="ls-header">
       <div className="ls-header__brand">

@@ -5,6 +5,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { DqopsApiProvider } from '@/api/api-context';
 import { createDqopsApi, type ApiKeySource } from '@/api/client';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { ToastProvider } from '@/components/toast';
 import { browserLocation, LocationProvider, memoryLocation } from '@/lib/location';
 import type { MockOptions } from '@/mocks/context'; // type only: nothing from mocks/ is bundled here
 import { createKeyStore } from './key-store';
@@ -49,28 +50,30 @@ export function LineageStudio({ baseUrl, apiKey, location = 'browser', initialSe
       <DqopsApiProvider api={api}>
         <QueryClientProvider client={queryClient}>
           <LocationProvider location={locationStore}>
-            <Header
-              mode={demo ? 'demo' : 'live'}
-              serverLabel={serverLabel ?? (demo ? 'in-browser mock DQOps' : api.baseUrl)}
-              hasKey={hasKey}
-              onOpenSettings={() => setSettings({ open: true })}
-            />
-            <ErrorBoundary title="Lineage Studio failed to display">
-              <Workspace />
-            </ErrorBoundary>
-            <SettingsDialog
-              open={settings.open}
-              reason={settings.reason}
-              demo={demo}
-              baseUrl={baseUrl}
-              keyStore={apiKey === undefined ? keyStore : undefined}
-              onSwitchMode={onSwitchMode}
-              onClose={() => setSettings({ open: false })}
-              onSaved={() => {
-                setSettings({ open: false });
-                void queryClient.invalidateQueries(); // new key or server options: read everything again
-              }}
-            />
+            <ToastProvider>
+              <Header
+                mode={demo ? 'demo' : 'live'}
+                serverLabel={serverLabel ?? (demo ? 'in-browser mock DQOps' : api.baseUrl)}
+                hasKey={hasKey}
+                onOpenSettings={() => setSettings({ open: true })}
+              />
+              <ErrorBoundary title="Lineage Studio failed to display">
+                <Workspace />
+              </ErrorBoundary>
+              <SettingsDialog
+                open={settings.open}
+                reason={settings.reason}
+                demo={demo}
+                baseUrl={baseUrl}
+                keyStore={apiKey === undefined ? keyStore : undefined}
+                onSwitchMode={onSwitchMode}
+                onClose={() => setSettings({ open: false })}
+                onSaved={() => {
+                  setSettings({ open: false });
+                  void queryClient.invalidateQueries(); // new key or server options: read everything again
+                }}
+              />
+            </ToastProvider>
           </LocationProvider>
         </QueryClientProvider>
       </DqopsApiProvider>

@@ -62,7 +62,10 @@ function SettingsForm({ reason, demo, baseUrl, keyStore, onSwitchMode, onClose, 
           <legend>Demo server (runs in this browser)</legend>
           <label className="ls-field">
             <span>Server generation</span>
-            <select value={demoOptions.generation} onChange={(e) => setDemoOptions({ ...demoOptions, generation: e.target.value === '2024-09' ? '2024-09' : '1.13' })}>
+            <select
+              value={demoOptions.generation}
+              onChange={(e) => setDemoOptions({ ...demoOptions, generation: e.target.value === '2024-09' ? '2024-09' : '1.13' })}
+            >
               <option value="1.13">DQOps 1.13 (current)</option>
               <option value="2024-09">DQOps 2024-09 (no target list, old field names)</option>
             </select>
@@ -76,13 +79,22 @@ function SettingsForm({ reason, demo, baseUrl, keyStore, onSwitchMode, onClose, 
           </label>
           <label className="ls-field">
             <span>Added latency (ms)</span>
-            <input type="number" min={0} max={10000} step={100} value={demoOptions.latencyMs} onChange={(e) => setDemoOptions({ ...demoOptions, latencyMs: Math.max(0, Number(e.target.value) || 0) })} />
+            <input
+              type="number"
+              min={0}
+              max={10000}
+              step={100}
+              value={demoOptions.latencyMs}
+              onChange={(e) => setDemoOptions({ ...demoOptions, latencyMs: Math.max(0, Number(e.target.value) || 0) })}
+            />
           </label>
           <label className="ls-field">
             <span>Lineage cache warm-up</span>
             <select
               value={demoOptions.cacheWarmup}
-              onChange={(e) => setDemoOptions({ ...demoOptions, cacheWarmup: e.target.value === 'off' ? 'off' : e.target.value === 'never' ? 'never' : 'realistic' })}
+              onChange={(e) =>
+                setDemoOptions({ ...demoOptions, cacheWarmup: e.target.value === 'off' ? 'off' : e.target.value === 'never' ? 'never' : 'realistic' })
+              }
             >
               <option value="realistic">Realistic (reloads briefly after each change)</option>
               <option value="off">Off (always fully loaded)</option>
@@ -122,15 +134,24 @@ function SettingsForm({ reason, demo, baseUrl, keyStore, onSwitchMode, onClose, 
               onChange={(e) => setUrl(e.target.value)}
             />
           </label>
-          <p className="ls-hint">Leave empty when this page is served next to DQOps or through the dev proxy (DQOPS_URL). A different origin needs CORS and an API key.</p>
+          <p className="ls-hint">
+            Leave empty when this page is served next to DQOps or through the dev proxy (DQOPS_URL). A different origin needs CORS and an API key.
+          </p>
           {keyStore ? (
             <>
               <label className="ls-field">
                 <span>API key</span>
-                <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} placeholder="Paste the key from your DQOps user profile" />
+                <input
+                  type="password"
+                  autoComplete="off"
+                  value={key}
+                  onChange={(e) => setKey(e.target.value)}
+                  placeholder="Paste the key from your DQOps user profile"
+                />
               </label>
               <label className="ls-check">
-                <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember the key in this browser tab until it is closed
+                <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember the key in this browser tab until it is
+                closed
               </label>
               <p className="ls-hint">The key is sent only to this server as “Authorization: Bearer …”. It is never saved permanently.</p>
             </>

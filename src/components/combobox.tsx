@@ -48,7 +48,20 @@ export function filterOptions(options: readonly ComboboxOption[], query: string)
   return [...starts, ...contains];
 }
 
-export function Combobox({ label, options, value, onChange, placeholder, disabled, loading, error, emptyText = 'No matches', allowCustom, hideLabel, id }: ComboboxProps) {
+export function Combobox({
+  label,
+  options,
+  value,
+  onChange,
+  placeholder,
+  disabled,
+  loading,
+  error,
+  emptyText = 'No matches',
+  allowCustom,
+  hideLabel,
+  id,
+}: ComboboxProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-input`;
   const listId = `${autoId}-list`;

@@ -1,7 +1,21 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal built on <dialog>: focus is trapped and Escape closes it, natively. */
-export function Modal({ open, title, onClose, children, footer }: { open: boolean; title: string; onClose: () => void; children: ReactNode; footer?: ReactNode }) {
+export function Modal({
+  open,
+  title,
+  onClose,
+  children,
+  footer,
+  wide,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -18,7 +32,7 @@ export function Modal({ open, title, onClose, children, footer }: { open: boolea
   return (
     <dialog
       ref={ref}
-      className="ls-modal"
+      className={wide ? 'ls-modal ls-modal--wide' : 'ls-modal'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

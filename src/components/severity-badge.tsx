@@ -4,7 +4,13 @@ import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 export function SeverityIcon({ severity, title }: { severity: SeverityKey; title?: string }) {
   const style = SEVERITY_STYLE[severity];
   return (
-    <span className={`ls-sev-icon ls-sev-icon--${severity}`} style={{ color: style.color, background: style.tint, borderColor: style.color }} role="img" aria-label={title ?? style.label} title={title ?? style.label}>
+    <span
+      className={`ls-sev-icon ls-sev-icon--${severity}`}
+      style={{ color: style.color, background: style.tint, borderColor: style.color }}
+      role="img"
+      aria-label={title ?? style.label}
+      title={title ?? style.label}
+    >
       {style.icon}
     </span>
   );

@@ -34,7 +34,9 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
     if (!context) throw new Error('this browser cannot draw pictures');
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture is too large'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture is too large'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { z } from 'zod';
 import { useSearchParams } from './location';
-import type { TableRef } from './table-ref';
+import { tableKey, type TableRef } from './table-ref';
 
 export const DIRECTIONS = ['both', 'upstream', 'downstream'] as const;
 export type DirectionChoice = (typeof DIRECTIONS)[number];
@@ -19,8 +19,12 @@ const paramsSchema = z.object({
   view: z.enum(VIEWS).catch('graph'),
   checkType: z.enum(CHECK_TYPES).optional().catch(undefined),
   node: z.string().min(1).optional().catch(undefined),
+  /** Source editor: the table whose sources are edited (tableKey JSON). */
+  editTarget: z.string().min(1).optional().catch(undefined),
   /** Source editor: 'new', or the tableKey of the source being edited. */
-  editor: z.string().min(1).optional().catch(undefined),
+  editSource: z.string().min(1).optional().catch(undefined),
+  /** Source editor, new source: a table to fill in (tableKey), e.g. from a drag on the canvas. */
+  prefill: z.string().min(1).optional().catch(undefined),
 });
 
 export type ViewParams = z.infer<typeof paramsSchema> & { selected?: TableRef };
@@ -46,7 +50,33 @@ export function useViewParams() {
     update,
     /** Opens a table (a new history entry, so Back returns to the previous table). */
     openTable(table: TableRef) {
-      update({ connection: table.connection, schema: table.schema, table: table.table, node: undefined });
+      return update({ connection: table.connection, schema: table.schema, table: table.table, node: undefined });
+    },
+    /** Opens the source editor for `target`'s source `source` (or a new source). */
+    editSource(target: TableRef, source: TableRef | 'new', prefill?: TableRef) {
+      return update({
+        editTarget: tableKey(target),
+        editSource: source === 'new' ? 'new' : tableKey(source),
+        prefill: prefill ? tableKey(prefill) : undefined,
+      });
+    },
+    closeEditor(options?: { force?: boolean }) {
+      return update({ editTarget: undefined, editSource: undefined, prefill: undefined }, { replace: true, ...options });
     },
   };
+}
+
+/** Parses a tableKey back into a TableRef (undefined when it is not one). */
+export function parseTableKey(key: string | undefined): TableRef | undefined {
+  if (!key) return undefined;
+  try {
+    const parts: unknown = JSON.parse(key);
+    if (Array.isArray(parts) && parts.length === 3 && parts.every((p) => typeof p === 'string')) {
+      const [connection, schema, table] = parts as [string, string, string];
+      return { connection, schema, table };
+    }
+  } catch {
+    // not a key
+  }
+  return undefined;
 }

@@ -36,7 +36,10 @@ export async function startDemoServer() {
     options: (): MockOptions => ({ ...ctx.options }),
     setOptions(next: Partial<MockOptions>) {
       Object.assign(ctx.options, next);
-      localStorage.setItem(OPTIONS_KEY, JSON.stringify({ generation: ctx.options.generation, role: ctx.options.role, latencyMs: ctx.options.latencyMs, cacheWarmup: ctx.options.cacheWarmup }));
+      localStorage.setItem(
+        OPTIONS_KEY,
+        JSON.stringify({ generation: ctx.options.generation, role: ctx.options.role, latencyMs: ctx.options.latencyMs, cacheWarmup: ctx.options.cacheWarmup }),
+      );
     },
     reset() {
       localStorage.removeItem(STORAGE_KEY);

@@ -25,7 +25,11 @@ describe('mock DQOps over HTTP', () => {
     expect([post.status, await post.text()]).toEqual([201, '']);
     const get = await fetch(url);
     expect([get.status, await get.json()]).toEqual([200, body]);
-    const put = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...body, data_lineage_source_tool: 'dbt' }) });
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...body, data_lineage_source_tool: 'dbt' }),
+    });
     expect([put.status, await put.text()]).toEqual([204, '']);
     const del = await fetch(url, { method: 'DELETE' });
     expect([del.status, await del.text()]).toEqual([204, '']);

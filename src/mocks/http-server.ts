@@ -56,4 +56,3 @@ export function startMockServer(port: number, host: string, options: Partial<Moc
     server.listen(port, host, () => resolve({ server, context: () => ctx })),
   );
 }
-

@@ -29,17 +29,31 @@ const pairs = (seed: SeedCatalog, root: string, up = true, down = true) =>
 
 describe('buildLineageTree (DQOps TableLineageServiceImpl)', () => {
   it('emits upstream edges in post-order, then downstream edges in pre-order', () => {
-    const seed = catalog([['a', 'b'], ['b', 'root'], ['root', 'x'], ['x', 'y']]);
+    const seed = catalog([
+      ['a', 'b'],
+      ['b', 'root'],
+      ['root', 'x'],
+      ['x', 'y'],
+    ]);
     expect(pairs(seed, 'root')).toEqual(['a>b', 'b>root', 'root>x', 'x>y']);
   });
 
   it('emits diamond edges once each and does not walk a visited table twice', () => {
-    const seed = catalog([['a', 'l'], ['a', 'r'], ['l', 'root'], ['r', 'root']]);
+    const seed = catalog([
+      ['a', 'l'],
+      ['a', 'r'],
+      ['l', 'root'],
+      ['r', 'root'],
+    ]);
     expect(pairs(seed, 'root')).toEqual(['a>l', 'l>root', 'a>r', 'r>root']);
   });
 
   it('drops cycle edges and self links', () => {
-    const seed = catalog([['a', 'root'], ['root', 'a'], ['root', 'root']]);
+    const seed = catalog([
+      ['a', 'root'],
+      ['root', 'a'],
+      ['root', 'root'],
+    ]);
     expect(pairs(seed, 'root')).toEqual(['a>root']);
   });
 
@@ -50,19 +64,29 @@ describe('buildLineageTree (DQOps TableLineageServiceImpl)', () => {
   });
 
   it('follows only the requested direction and omits the cumulative status without upstream', () => {
-    const seed = catalog([['a', 'root'], ['root', 'x']]);
+    const seed = catalog([
+      ['a', 'root'],
+      ['root', 'x'],
+    ]);
     expect(pairs(seed, 'root', true, false)).toEqual(['a>root']);
     expect(pairs(seed, 'root', false, true)).toEqual(['root>x']);
     expect(buildLineageTree(createStore(seed), ref('root'), false, true).relative_table_cumulative_quality_status).toBeUndefined();
   });
 
   it('does not follow siblings: the graph is ancestors ∪ descendants', () => {
-    const seed = catalog([['a', 'root'], ['a', 'sibling'], ['other', 'sibling']]);
+    const seed = catalog([
+      ['a', 'root'],
+      ['a', 'sibling'],
+      ['other', 'sibling'],
+    ]);
     expect(pairs(seed, 'root')).toEqual(['a>root']);
   });
 
   it('carries the worst upstream severity in upstream_combined_quality_status', () => {
-    const seed = catalog([['a', 'b'], ['b', 'root']]);
+    const seed = catalog([
+      ['a', 'b'],
+      ['b', 'root'],
+    ]);
     setQuality(seed, 'a', { Uniqueness: 'fatal' });
     const model = buildLineageTree(createStore(seed), ref('root'), true, true);
     expect(model.flows?.map((f) => f.upstream_combined_quality_status?.current_severity)).toEqual(['fatal', 'fatal']);

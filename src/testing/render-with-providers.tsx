@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { DqopsApiProvider } from '@/api/api-context';
 import type { DqopsApi } from '@/api/client';
+import { ToastProvider } from '@/components/toast';
 import { LocationProvider, memoryLocation } from '@/lib/location';
 import { testApi } from './mock-dqops';
 
@@ -14,7 +15,9 @@ export function renderWithProviders(ui: ReactElement, { route = '', api = testAp
     <DqopsApiProvider api={api}>
       <QueryClientProvider client={queryClient}>
         <LocationProvider location={location}>
-          <div className="ls-root">{ui}</div>
+          <ToastProvider>
+            <div className="ls-root">{ui}</div>
+          </ToastProvider>
         </LocationProvider>
       </QueryClientProvider>
     </DqopsApiProvider>,

@@ -36,7 +36,13 @@ function shallow<T extends { checks?: unknown; columns?: unknown }>(status: T): 
 
 /** DQOps's `StringPatternComparer`: `*` wildcards, case-insensitive, whole name. */
 function matchesPattern(name: string, pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return regex.test(name);
 }
 
@@ -136,7 +142,15 @@ export function catalogHandlers(ctx: MockContext) {
           has_any_configured_checks: table.quality !== null,
           data_quality_status:
             withStatus && table.quality !== null
-              ? { current_severity: column.nullable && tableSeverity ? tableSeverity : 'valid', executed_checks: 2, valid_results: 2, warnings: 0, errors: 0, fatals: 0, execution_errors: 0 }
+              ? {
+                  current_severity: column.nullable && tableSeverity ? tableSeverity : 'valid',
+                  executed_checks: 2,
+                  valid_results: 2,
+                  warnings: 0,
+                  errors: 0,
+                  fatals: 0,
+                  execution_errors: 0,
+                }
               : undefined,
           can_edit: editable,
           can_collect_statistics: editable,

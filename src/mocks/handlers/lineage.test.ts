@@ -6,7 +6,8 @@ const mock = setupMockDqops();
 const T = `${TEST_ORIGIN}/api/connections/warehouse/schemas/marts/tables/dim_customers`;
 const S = `${T}/lineage/sources`;
 const json = { 'Content-Type': 'application/json' };
-const spec = (table: string, extra: object = {}) => JSON.stringify({ source_connection: 'crm_postgres', source_schema: 'public', source_table: table, ...extra });
+const spec = (table: string, extra: object = {}) =>
+  JSON.stringify({ source_connection: 'crm_postgres', source_schema: 'public', source_table: table, ...extra });
 
 async function call(url: string, init: RequestInit = {}) {
   const response = await fetch(url, init);
@@ -15,19 +16,34 @@ async function call(url: string, init: RequestInit = {}) {
 
 describe('POST …/lineage/sources/{c}/schemas/{s}/tables/{t}', () => {
   it('checks in DQOps order: 404 target, 406 names, 409 exists, then 201 with no body', async () => {
-    const missingTarget = await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas/marts/tables/nope/lineage/sources/crm_postgres/schemas/public/tables/leads`, {
-      method: 'POST',
-      headers: json,
-      body: spec('other'), // names also differ: 404 still wins
-    });
+    const missingTarget = await call(
+      `${TEST_ORIGIN}/api/connections/warehouse/schemas/marts/tables/nope/lineage/sources/crm_postgres/schemas/public/tables/leads`,
+      {
+        method: 'POST',
+        headers: json,
+        body: spec('other'), // names also differ: 404 still wins
+      },
+    );
     expect(missingTarget).toMatchObject({ status: 404, body: '' });
-    expect(await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('campaigns') })).toMatchObject({ status: 406, body: '' });
-    expect(await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('leads') })).toMatchObject({ status: 201, body: '' });
-    expect(await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('leads') })).toMatchObject({ status: 409, body: '' });
+    expect(await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('campaigns') })).toMatchObject({
+      status: 406,
+      body: '',
+    });
+    expect(await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('leads') })).toMatchObject({
+      status: 201,
+      body: '',
+    });
+    expect(await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('leads') })).toMatchObject({
+      status: 409,
+      body: '',
+    });
   });
 
   it('404s an unknown target connection', async () => {
-    const result = await call(`${TEST_ORIGIN}/api/connections/nope/schemas/marts/tables/dim_customers/lineage/sources/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('leads') });
+    const result = await call(
+      `${TEST_ORIGIN}/api/connections/nope/schemas/marts/tables/dim_customers/lineage/sources/crm_postgres/schemas/public/tables/leads`,
+      { method: 'POST', headers: json, body: spec('leads') },
+    );
     expect(result.status).toBe(404);
   });
 
@@ -44,11 +60,21 @@ describe('POST …/lineage/sources/{c}/schemas/{s}/tables/{t}', () => {
     expect(JSON.parse(noBody.body)).toMatchObject({ status: 400, error: 'Bad Request' });
     const text = await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
     expect(text.status).toBe(415);
-    expect(JSON.parse(text.body)).toMatchObject({ status: 415, path: '/api/connections/warehouse/schemas/marts/tables/dim_customers/lineage/sources/crm_postgres/schemas/public/tables/leads' });
+    expect(JSON.parse(text.body)).toMatchObject({
+      status: 415,
+      path: '/api/connections/warehouse/schemas/marts/tables/dim_customers/lineage/sources/crm_postgres/schemas/public/tables/leads',
+    });
   });
 
   it('stores the body without nulls or empty collections', async () => {
-    const body = JSON.stringify({ source_connection: 'crm_postgres', source_schema: 'public', source_table: 'leads', data_lineage_source_tool: null, properties: {}, columns: { email: { source_columns: ['email', 'email'] } } });
+    const body = JSON.stringify({
+      source_connection: 'crm_postgres',
+      source_schema: 'public',
+      source_table: 'leads',
+      data_lineage_source_tool: null,
+      properties: {},
+      columns: { email: { source_columns: ['email', 'email'] } },
+    });
     await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body });
     expect(JSON.parse((await call(`${S}/crm_postgres/schemas/public/tables/leads`)).body)).toEqual({
       source_connection: 'crm_postgres',
@@ -85,7 +111,10 @@ describe('GET one source', () => {
   it('returns the full spec with tool, properties and mappings', async () => {
     const result = await call(`${S}/warehouse/schemas/staging/tables/stg_customers`);
     expect(result.status).toBe(200);
-    expect(JSON.parse(result.body)).toMatchObject({ data_lineage_source_tool: 'dbt', columns: { customer_key: { source_columns: ['customer_id'] }, customer_since: { source_columns: ['created_at'] } } });
+    expect(JSON.parse(result.body)).toMatchObject({
+      data_lineage_source_tool: 'dbt',
+      columns: { customer_key: { source_columns: ['customer_id'] }, customer_since: { source_columns: ['created_at'] } },
+    });
   });
   it('404s a source that is not defined', async () => {
     expect((await call(`${S}/warehouse/schemas/staging/tables/stg_orders`)).status).toBe(404);
@@ -152,7 +181,9 @@ describe('catalog', () => {
     expect(connections.map((c) => c.connection_name)).toEqual(['crm_postgres', 'datalake', 'finance_sqlserver', 'shop_mysql', 'warehouse']);
     expect(JSON.parse((await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas`)).body)).toHaveLength(3);
     expect((await call(`${TEST_ORIGIN}/api/connections/nope/schemas`)).status).toBe(404);
-    const tables = JSON.parse((await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas/marts/tables?filter=DIM_*`)).body) as { target: { table_name: string } }[];
+    const tables = JSON.parse((await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas/marts/tables?filter=DIM_*`)).body) as {
+      target: { table_name: string };
+    }[];
     expect(tables.map((t) => t.target.table_name)).toEqual(['dim_customers', 'dim_date', 'dim_products']);
   });
 

@@ -24,7 +24,8 @@ function Dimensions({ status }: { status: QualityStatus | undefined }) {
           <tr key={d.name}>
             <td>{d.name}</td>
             <td>
-              <SeverityIcon severity={d.severity ?? (d.unknownSeverity ? 'unknown' : 'none')} title={d.severity ?? d.unknownSeverity ?? 'no result'} /> {d.severity ?? d.unknownSeverity ?? '—'}
+              <SeverityIcon severity={d.severity ?? (d.unknownSeverity ? 'unknown' : 'none')} title={d.severity ?? d.unknownSeverity ?? 'no result'} />{' '}
+              {d.severity ?? d.unknownSeverity ?? '—'}
             </td>
             <td>{d.kpi !== undefined ? formatKpi(d.kpi) : '—'}</td>
           </tr>
@@ -60,7 +61,9 @@ export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTa
         {node.ref.schema} · {node.ref.connection}
         {node.isRoot ? <span className="ls-node__focus">focus</span> : null}
       </p>
-      {!node.exists ? <p className="ls-notice ls-notice--warning">This table is named in the lineage but does not exist in DQOps (not imported, or renamed).</p> : null}
+      {!node.exists ? (
+        <p className="ls-notice ls-notice--warning">This table is named in the lineage but does not exist in DQOps (not imported, or renamed).</p>
+      ) : null}
       <dl className="ls-details__facts">
         <dt>Own status</dt>
         <dd>
@@ -99,7 +102,10 @@ export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTa
         <div className="ls-rootcause">
           <h4 className="ls-legend__sub">Where the problem comes from</h4>
           {rootCause.length === 0 ? (
-            <p className="ls-hint">No upstream table has a failing status of its own: the problem is in this table{severityKey(node.status) === 'none' ? "'s upstream data, which DQOps does not check" : ''}.</p>
+            <p className="ls-hint">
+              No upstream table has a failing status of its own: the problem is in this table
+              {severityKey(node.status) === 'none' ? "'s upstream data, which DQOps does not check" : ''}.
+            </p>
           ) : (
             <ol className="ls-rootcause__list" aria-label="Root cause, nearest first">
               {rootCause.map((step) => {
@@ -124,7 +130,17 @@ export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTa
   );
 }
 
-export function EdgeDetails({ edge, model, onClose, onFocusNode }: { edge: GraphEdge; model: GraphModel; onClose: () => void; onFocusNode: (key: string) => void }) {
+export function EdgeDetails({
+  edge,
+  model,
+  onClose,
+  onFocusNode,
+}: {
+  edge: GraphEdge;
+  model: GraphModel;
+  onClose: () => void;
+  onFocusNode: (key: string) => void;
+}) {
   const source = model.nodes.get(edge.source);
   const target = model.nodes.get(edge.target);
   return (

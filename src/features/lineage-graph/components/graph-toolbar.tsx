@@ -21,7 +21,20 @@ interface Props {
   leading?: ReactNode;
 }
 
-export function GraphToolbar({ model, drawn, filteredOut, showAll, onShowAll, severities, onSeverities, showMissing, onShowMissing, onFind, exportInput, leading }: Props) {
+export function GraphToolbar({
+  model,
+  drawn,
+  filteredOut,
+  showAll,
+  onShowAll,
+  severities,
+  onSeverities,
+  showMissing,
+  onShowMissing,
+  onFind,
+  exportInput,
+  leading,
+}: Props) {
   const [exportError, setExportError] = useState<string>();
   const total = model.nodes.size;
   const findOptions = useMemo<ComboboxOption[]>(
@@ -56,9 +69,7 @@ export function GraphToolbar({ model, drawn, filteredOut, showAll, onShowAll, se
         <Combobox label="Find table in graph" hideLabel options={findOptions} value={undefined} onChange={onFind} placeholder={`Find a table (${total})`} />
       </div>
       <details className="ls-menu">
-        <summary className="ls-button">
-          Filter{severities.size < FILTERABLE.length || !showMissing ? ' •' : ''}
-        </summary>
+        <summary className="ls-button">Filter{severities.size < FILTERABLE.length || !showMissing ? ' •' : ''}</summary>
         <div className="ls-menu__panel" role="group" aria-label="Show tables with status">
           {FILTERABLE.map((severity) => (
             <label key={severity} className="ls-check">

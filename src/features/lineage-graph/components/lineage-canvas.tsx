@@ -79,7 +79,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCa
         const position = layout.positions.get(key) ?? { x: 0, y: 0 };
         const hidden = view.hidden.get(key);
         const cause = causeRank.get(key);
-        const emphasis = rootCauseFor ? (cause || key === rootCauseFor ? 'highlighted' : 'faded') : highlight ? (highlight.nodes.has(key) ? 'highlighted' : 'faded') : 'normal';
+        const emphasis = rootCauseFor
+          ? cause || key === rootCauseFor
+            ? 'highlighted'
+            : 'faded'
+          : highlight
+            ? highlight.nodes.has(key)
+              ? 'highlighted'
+              : 'faded'
+            : 'normal';
         return {
           id: key,
           type: 'table',

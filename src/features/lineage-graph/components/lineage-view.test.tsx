@@ -42,7 +42,9 @@ describe('LineageView', () => {
 
   it('shows a way back to the picker when the table is gone (404)', async () => {
     const user = userEvent.setup();
-    const { params } = renderWithProviders(<LineageView table={{ ...FCT_ORDERS, table: 'gone' }} mode="graph" />, { route: '?connection=warehouse&schema=marts&table=gone' });
+    const { params } = renderWithProviders(<LineageView table={{ ...FCT_ORDERS, table: 'gone' }} mode="graph" />, {
+      route: '?connection=warehouse&schema=marts&table=gone',
+    });
     expect(await screen.findByRole('alert')).toHaveTextContent('gone was not found in DQOps');
     await user.click(screen.getByRole('button', { name: 'Back to the table list' }));
     expect(params().get('table')).toBeNull();
@@ -65,8 +67,8 @@ describe('LineageView', () => {
     });
     expect(await screen.findByRole('note')).toHaveTextContent('No lineage yet');
     await user.click(screen.getByRole('button', { name: 'Add a source table' }));
-    expect(params().get('view')).toBe('sources');
-    expect(params().get('editor')).toBe('new');
+    expect(params().get('editTarget')).toBe(JSON.stringify(['warehouse', 'marts', 'dim_date']));
+    expect(params().get('editSource')).toBe('new');
   });
 
   it('re-fetches with back-off while DQOps is loading, then shows "partial" after the cap', async () => {

@@ -11,7 +11,7 @@ const DIRECTION_LABELS: Record<DirectionChoice, string> = { both: 'Both', upstre
 
 /** One table's lineage: graph or flows table, with loading, partial, empty and error states. */
 export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 'flows' }) {
-  const { params, update, openTable } = useViewParams();
+  const { params, update, openTable, editSource } = useViewParams();
   const direction = directionFlags(params.direction);
   const { query, polling, partial, polls, refresh } = useLineageTree(table, direction);
   const onSelect = useCallback((key: string | undefined) => update({ node: key }, { replace: true }), [update]);
@@ -19,7 +19,14 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
   const directionControl = (
     <div className="ls-segmented" role="radiogroup" aria-label="Direction">
       {DIRECTIONS.map((d) => (
-        <button key={d} type="button" role="radio" aria-checked={params.direction === d} className="ls-segmented__item" onClick={() => update({ direction: d === 'both' ? undefined : d, node: undefined })}>
+        <button
+          key={d}
+          type="button"
+          role="radio"
+          aria-checked={params.direction === d}
+          className="ls-segmented__item"
+          onClick={() => update({ direction: d === 'both' ? undefined : d, node: undefined })}
+        >
           {DIRECTION_LABELS[d]}
         </button>
       ))}
@@ -94,9 +101,10 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
         <div className="ls-empty-overlay" role="note">
           <h3>No lineage yet</h3>
           <p>
-            DQOps knows no {params.direction === 'upstream' ? 'source' : params.direction === 'downstream' ? 'target' : 'source or target'} tables for <strong>{table.table}</strong>.
+            DQOps knows no {params.direction === 'upstream' ? 'source' : params.direction === 'downstream' ? 'target' : 'source or target'} tables for{' '}
+            <strong>{table.table}</strong>.
           </p>
-          <button type="button" className="ls-button ls-button--primary" onClick={() => update({ view: 'sources', editor: 'new' })}>
+          <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
             Add a source table
           </button>
         </div>

@@ -35,7 +35,10 @@ export function toSvg({ model, nodes, edges, layout }: ExportInput): string {
   const height = layout.height + MARGIN * 2;
   const used = new Set<SeverityKey>(edges.map((e) => severityKey(e.combinedStatus)));
   const markers = [...used]
-    .map((key) => `<marker id="arrow-${key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${SEVERITY_STYLE[key].color}"/></marker>`)
+    .map(
+      (key) =>
+        `<marker id="arrow-${key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${SEVERITY_STYLE[key].color}"/></marker>`,
+    )
     .join('');
   const paths = edges
     .map((edge) => {

@@ -129,12 +129,22 @@ function check(result: LayoutResult, input: LayoutInput) {
 describe('layout', () => {
   const input: LayoutInput = {
     nodes: ['a', 'b', 'c', 'd', 'e', 'f'],
-    edges: [['a', 'c'], ['b', 'c'], ['c', 'd'], ['c', 'e'], ['a', 'e'], ['e', 'f']],
+    edges: [
+      ['a', 'c'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['c', 'e'],
+      ['a', 'e'],
+      ['e', 'f'],
+    ],
   };
 
-  it.each(['dagre-network-simplex', 'dagre-longest-path', 'layered'] as const)('%s keeps every edge attached to a laid-out node, without overlaps', (algorithm) => {
-    check(layoutGraph(input, algorithm), input);
-  });
+  it.each(['dagre-network-simplex', 'dagre-longest-path', 'layered'] as const)(
+    '%s keeps every edge attached to a laid-out node, without overlaps',
+    (algorithm) => {
+      check(layoutGraph(input, algorithm), input);
+    },
+  );
 
   it.each(['dagre-network-simplex', 'layered'] as const)('%s puts data flow left → right', (algorithm) => {
     const { positions } = layoutGraph(input, algorithm);
@@ -147,7 +157,15 @@ describe('layout', () => {
   });
 
   it('survives cycles and self links', () => {
-    const cyclic: LayoutInput = { nodes: ['a', 'b', 'c'], edges: [['a', 'b'], ['b', 'c'], ['c', 'a'], ['b', 'b']] };
+    const cyclic: LayoutInput = {
+      nodes: ['a', 'b', 'c'],
+      edges: [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['b', 'b'],
+      ],
+    };
     check(layeredLayout(cyclic), cyclic);
     check(dagreLayout(cyclic, 'network-simplex'), cyclic);
   });

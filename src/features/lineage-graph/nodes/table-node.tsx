@@ -40,10 +40,20 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} style={{ borderLeftColor: style.color }} aria-label={label} title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}>
+    <div
+      className={classes}
+      style={{ borderLeftColor: style.color }}
+      aria-label={label}
+      title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}
+    >
       <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
       {hiddenUpstream > 0 ? (
-        <button type="button" className="ls-node__more ls-node__more--up" data-expand="upstream" aria-label={`Show ${hiddenUpstream} hidden upstream tables of ${table.ref.table}`}>
+        <button
+          type="button"
+          className="ls-node__more ls-node__more--up"
+          data-expand="upstream"
+          aria-label={`Show ${hiddenUpstream} hidden upstream tables of ${table.ref.table}`}
+        >
           +{hiddenUpstream}
         </button>
       ) : null}
@@ -72,7 +82,12 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         {table.selfLink ? <span title="This table lists itself as a source">↻ self</span> : null}
       </div>
       {hiddenDownstream > 0 ? (
-        <button type="button" className="ls-node__more ls-node__more--down" data-expand="downstream" aria-label={`Show ${hiddenDownstream} hidden downstream tables of ${table.ref.table}`}>
+        <button
+          type="button"
+          className="ls-node__more ls-node__more--down"
+          data-expand="downstream"
+          aria-label={`Show ${hiddenDownstream} hidden downstream tables of ${table.ref.table}`}
+        >
           +{hiddenDownstream}
         </button>
       ) : null}

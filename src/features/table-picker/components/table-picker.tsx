@@ -29,7 +29,11 @@ export function TablePicker() {
         value: c.name,
         label: c.name,
         detail: c.providerType,
-        adornment: c.yamlError ? <span className="ls-tag ls-tag--danger" title={c.yamlError}>YAML error</span> : undefined,
+        adornment: c.yamlError ? (
+          <span className="ls-tag ls-tag--danger" title={c.yamlError}>
+            YAML error
+          </span>
+        ) : undefined,
       })),
     [connections.data],
   );

@@ -1,0 +1,83 @@
+// Saving one source spec safely:
+// - new: POST;
+// - same source: read the stored spec first and refuse to overwrite silently when someone else
+//   changed it since the form loaded it (DQOps has no ETag), then PUT the whole object;
+// - another source table: DELETE the old entry + POST the new one; if the POST fails, the old
+//   entry is re-created so nothing is half-written.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useDqopsApi } from '@/api/api-context';
+import { ApiError, isStatus } from '@/api/errors';
+import { invalidateLink, sourceRefOf } from '@/api/mutations';
+import type { TableLineageSourceSpec } from '@/api/types';
+import { stableStringify } from '@/lib/stable-json';
+import { sameTable, type TableRef } from '@/lib/table-ref';
+import { diffSpecs } from '../schema';
+
+export class ConflictError extends Error {
+  constructor(
+    readonly differences: string[],
+    /** The server's current spec; undefined when someone deleted the entry. */
+    readonly theirs: TableLineageSourceSpec | undefined,
+  ) {
+    super(theirs ? 'Someone else changed this source table since you opened it.' : 'Someone else deleted this source table since you opened it.');
+    this.name = 'ConflictError';
+  }
+}
+
+/** The replacement failed and the original entry was put back. */
+export class RestoredError extends Error {
+  constructor(readonly failure: unknown) {
+    super(`The new source table could not be saved, so the original one was restored. ${failure instanceof ApiError ? failure.userMessage : ''}`.trim());
+    this.name = 'RestoredError';
+  }
+}
+
+export interface SaveRequest {
+  target: TableRef;
+  spec: TableLineageSourceSpec;
+  /** Undefined for a new source. */
+  original?: { ref: TableRef; loaded: TableLineageSourceSpec };
+  /** The user saw the conflict and chose to overwrite. */
+  overwrite?: boolean;
+}
+
+function sameSpec(a: TableLineageSourceSpec, b: TableLineageSourceSpec): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
+export function useSaveSource() {
+  const api = useDqopsApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ target, spec, original, overwrite }: SaveRequest) => {
+      const next = sourceRefOf(spec);
+      if (!original) {
+        await api.createSource(target, spec);
+        return;
+      }
+      if (sameTable(original.ref, next)) {
+        if (!overwrite) {
+          let theirs: TableLineageSourceSpec | undefined;
+          try {
+            theirs = await api.getSource(target, original.ref);
+          } catch (error) {
+            if (!isStatus(error, 404)) throw error;
+          }
+          if (!theirs) throw new ConflictError([], undefined);
+          if (!sameSpec(theirs, original.loaded)) throw new ConflictError(diffSpecs(original.loaded, theirs), theirs);
+        }
+        await api.updateSource(target, spec);
+        return;
+      }
+      await api.deleteSource(target, original.ref);
+      try {
+        await api.createSource(target, spec);
+      } catch (failure) {
+        await api.createSource(target, original.loaded); // put the original back
+        throw new RestoredError(failure);
+      }
+    },
+    onSettled: (_r, _e, { target, spec, original }) =>
+      Promise.all([invalidateLink(queryClient, target, sourceRefOf(spec)), original ? invalidateLink(queryClient, target, original.ref) : undefined]),
+  });
+}

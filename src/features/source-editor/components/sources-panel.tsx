@@ -1,0 +1,147 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useDqopsApi } from '@/api/api-context';
+import { lineageQueries } from '@/api/queries';
+import { CHECK_TYPES, type CheckType } from '@/api/types';
+import { ErrorPanel } from '@/components/error-panel';
+import { useViewParams } from '@/lib/view-params';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import { useCanEdit } from '@/api/use-can-edit';
+import { DeleteSourceDialog } from './delete-source-dialog';
+import { LinkStatus } from './link-status';
+
+const PENDING_POLLS = 5;
+
+export function CheckTypeSelect({ value, onChange }: { value: CheckType | undefined; onChange: (value: CheckType | undefined) => void }) {
+  return (
+    <label className="ls-inline-field">
+      <span>Status from</span>
+      <select value={value ?? 'all'} onChange={(e) => onChange(CHECK_TYPES.find((c) => c === e.target.value))}>
+        <option value="all">All checks (monitoring + partitioned)</option>
+        <option value="profiling">Profiling checks</option>
+        <option value="monitoring">Monitoring checks</option>
+        <option value="partitioned">Partitioned checks</option>
+      </select>
+    </label>
+  );
+}
+
+/** The tables the current table reads from (stored on the current table). */
+export function SourcesPanel({ table }: { table: TableRef }) {
+  const api = useDqopsApi();
+  const { params, update, openTable, editSource } = useViewParams();
+  const canEdit = useCanEdit(table.connection);
+  const [deleting, setDeleting] = useState<TableRef>();
+  const sources = useQuery({
+    ...lineageQueries.sources(api, table, params.checkType),
+    // Rows whose status DQOps has not loaded yet: ask again a few times.
+    refetchInterval: (q) => (q.state.data?.some((l) => l.statusPending) && q.state.dataUpdateCount < PENDING_POLLS ? 3_000 : false),
+  });
+
+  return (
+    <div className="ls-panel">
+      <div className="ls-toolbar">
+        <h2 className="ls-panel__title">Source tables of {table.table}</h2>
+        <CheckTypeSelect value={params.checkType} onChange={(checkType) => update({ checkType }, { replace: true })} />
+        {canEdit ? (
+          <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
+            + Add source table
+          </button>
+        ) : null}
+      </div>
+      {sources.isPending ? (
+        <p role="status" className="ls-empty">
+          <span className="ls-spinner" aria-hidden="true" /> Loading the source tables…
+        </p>
+      ) : sources.isError ? (
+        <ErrorPanel error={sources.error} title="The source tables could not be loaded" onRetry={() => void sources.refetch()} />
+      ) : sources.data.length === 0 ? (
+        <div className="ls-empty">
+          <p>
+            <strong>{table.table}</strong> has no source tables yet. Add the tables it reads from, and map their columns, so that DQOps can trace problems
+            upstream.
+          </p>
+          {canEdit ? (
+            <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
+              + Add source table
+            </button>
+          ) : (
+            <p className="ls-hint">Your DQOps role cannot change lineage.</p>
+          )}
+        </div>
+      ) : (
+        <table className="ls-table">
+          <caption>
+            {sources.data.length} source table{sources.data.length === 1 ? '' : 's'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Source table</th>
+              <th scope="col">Data quality</th>
+              <th scope="col">Properties</th>
+              <th scope="col">
+                <span className="ls-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.data.map((link) => (
+              <tr key={tableKey(link.source)}>
+                <td>
+                  <span className="ls-flows__table">{link.source.table}</span>
+                  <span className="ls-flows__where">
+                    {' '}
+                    {link.source.schema} · {link.source.connection}
+                  </span>
+                </td>
+                <td>
+                  <LinkStatus status={link.status} pending={link.statusPending} />
+                </td>
+                <td>
+                  {Object.keys(link.properties).length > 0
+                    ? Object.entries(link.properties)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(', ')
+                    : '—'}
+                </td>
+                <td className="ls-actions">
+                  {link.status?.tableExists !== false ? (
+                    <button
+                      type="button"
+                      className="ls-button ls-button--ghost"
+                      onClick={() => openTable(link.source)}
+                      aria-label={`Open ${link.source.table}`}
+                    >
+                      Open
+                    </button>
+                  ) : null}
+                  {link.canEdit ? (
+                    <>
+                      <button
+                        type="button"
+                        className="ls-button"
+                        onClick={() => editSource(table, link.source)}
+                        aria-label={`Edit source ${link.source.table}`}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="ls-button ls-button--danger"
+                        onClick={() => setDeleting(link.source)}
+                        aria-label={`Remove source ${link.source.table}`}
+                      >
+                        Remove
+                      </button>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {deleting ? <DeleteSourceDialog target={table} source={deleting} onClose={() => setDeleting(undefined)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useDqopsApi } from '@/api/api-context';
+import type { QualityStatus } from '@/api/normalize';
+import { lineageQueries } from '@/api/queries';
+import { ErrorPanel } from '@/components/error-panel';
+import { useViewParams } from '@/lib/view-params';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import { DeleteSourceDialog } from './delete-source-dialog';
+import { LinkStatus } from './link-status';
+import { CheckTypeSelect } from './sources-panel';
+
+const PARTIAL_POLLS = 5;
+
+/** The tables that read from the current table (each stores the link on itself). */
+export function TargetsPanel({ table }: { table: TableRef }) {
+  const api = useDqopsApi();
+  const { params, update, openTable, editSource } = useViewParams();
+  const [deleting, setDeleting] = useState<TableRef>();
+  const targets = useQuery({
+    ...lineageQueries.targets(api, table, params.checkType),
+    refetchInterval: (q) => (q.state.data?.state === 'partial' && q.state.dataUpdateCount < PARTIAL_POLLS ? 1_500 : false),
+  });
+  // DQOps fills every /targets row with *this* table's status (CONTRACT §2.3); the targets' own
+  // statuses come from the lineage tree, which the graph view shares.
+  const tree = useQuery(lineageQueries.tree(api, table, { upstream: true, downstream: true }));
+  const statusOf = useMemo(() => {
+    const map = new Map<string, QualityStatus | undefined>();
+    for (const flow of tree.data?.flows ?? []) map.set(tableKey(flow.target), flow.targetStatus);
+    return map;
+  }, [tree.data]);
+
+  return (
+    <div className="ls-panel">
+      <div className="ls-toolbar">
+        <h2 className="ls-panel__title">Target tables of {table.table}</h2>
+        <CheckTypeSelect value={params.checkType} onChange={(checkType) => update({ checkType }, { replace: true })} />
+      </div>
+      {targets.isPending ? (
+        <p role="status" className="ls-empty">
+          <span className="ls-spinner" aria-hidden="true" /> Loading the target tables…
+        </p>
+      ) : targets.isError ? (
+        <ErrorPanel error={targets.error} title="The target tables could not be loaded" onRetry={() => void targets.refetch()} />
+      ) : targets.data.state === 'unsupported' ? (
+        <p className="ls-notice">This DQOps server is older than 1.9 and cannot list target tables. The downstream side of the lineage graph shows them.</p>
+      ) : (
+        <>
+          {targets.data.state === 'partial' ? (
+            <p className="ls-notice ls-notice--warning" role="status">
+              DQOps is still loading its lineage cache: this list may be incomplete.{' '}
+              <button type="button" className="ls-linkbutton" onClick={() => void targets.refetch()}>
+                Check again
+              </button>
+            </p>
+          ) : null}
+          {targets.data.links.length === 0 ? (
+            <p className="ls-empty">{targets.data.state === 'partial' ? 'No target tables known yet.' : `No table reads from ${table.table}.`}</p>
+          ) : (
+            <table className="ls-table">
+              <caption>
+                {targets.data.links.length} target table{targets.data.links.length === 1 ? '' : 's'}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Target table</th>
+                  <th scope="col">Its data quality</th>
+                  <th scope="col">
+                    <span className="ls-visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {targets.data.links.map((link) => (
+                  <tr key={tableKey(link.target)}>
+                    <td>
+                      <span className="ls-flows__table">{link.target.table}</span>
+                      <span className="ls-flows__where">
+                        {' '}
+                        {link.target.schema} · {link.target.connection}
+                      </span>
+                    </td>
+                    <td>
+                      <LinkStatus status={statusOf.get(tableKey(link.target))} pending={tree.isPending} />
+                    </td>
+                    <td className="ls-actions">
+                      <button
+                        type="button"
+                        className="ls-button ls-button--ghost"
+                        onClick={() => openTable(link.target)}
+                        aria-label={`Open ${link.target.table}`}
+                      >
+                        Open
+                      </button>
+                      {link.canEdit ? (
+                        <>
+                          <button
+                            type="button"
+                            className="ls-button"
+                            onClick={() => editSource(link.target, table)}
+                            aria-label={`Edit the link to ${link.target.table}`}
+                          >
+                            Edit
+                          </button>
+                          <button
+                            type="button"
+                            className="ls-button ls-button--danger"
+                            onClick={() => setDeleting(link.target)}
+                            aria-label={`Remove the link to ${link.target.table}`}
+                          >
+                            Remove
+                          </button>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      {/* The link is stored on the target: delete this table from the target's sources. */}
+      {deleting ? <DeleteSourceDialog target={deleting} source={table} onClose={() => setDeleting(undefined)} /> : null}
+    </div>
+  );
+}
