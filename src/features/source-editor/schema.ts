@@ -12,7 +12,7 @@ const nameField = (what: string) =>
     .string()
     .trim()
     .min(1, `Pick or type a ${what}`)
-    .refine((name) => unsendableNameReason(name) === undefined, { message: `"." and ".." cannot be used as a ${what} name` });
+    .refine((name) => name.length === 0 || unsendableNameReason(name) === undefined, { message: `"." and ".." cannot be used as a ${what} name` });
 
 function checkProperties(rows: { key: string }[], ctx: z.RefinementCtx, path: (string | number)[]) {
   const seen = new Set<string>();
