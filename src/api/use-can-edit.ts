@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useDqopsApi } from './api-context';
 import { catalogQueries } from './queries';
 
@@ -11,4 +12,11 @@ export function useCanEdit(connection: string | undefined): boolean | undefined 
   const connections = useQuery(catalogQueries.connections(api));
   if (!connection || !connections.data) return undefined;
   return connections.data.find((c) => c.name === connection)?.canEdit ?? false;
+}
+
+/** Names of the connections whose tables the user may change lineage on. */
+export function useEditableConnections(): ReadonlySet<string> {
+  const api = useDqopsApi();
+  const connections = useQuery(catalogQueries.connections(api));
+  return useMemo(() => new Set((connections.data ?? []).filter((c) => c.canEdit).map((c) => c.name)), [connections.data]);
 }

@@ -3,8 +3,8 @@ import { SourceEditorDialog } from '@/features/source-editor/components/source-e
 import { SourcesPanel } from '@/features/source-editor/components/sources-panel';
 import { TargetsPanel } from '@/features/source-editor/components/targets-panel';
 import { TablePicker } from '@/features/table-picker/components/table-picker';
-import { parseTableKey, useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
-import { tableKey, tableLabel } from '@/lib/table-ref';
+import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
+import { parseTableKey, tableKey, tableLabel } from '@/lib/table-ref';
 
 const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };
 

@@ -5,10 +5,26 @@ export interface TableRef {
   table: string;
 }
 
-/** The one way to build a string id for a table (graph node ids, query keys, maps). */
+/**
+ * The one way to build a string id for a table (graph node ids, query keys, URL values, maps).
+ * Each part is percent-encoded, so "/" separates them unambiguously whatever the names contain,
+ * and the id holds no quote or backslash (React Flow puts node ids into CSS selectors).
+ */
 export function tableKey(ref: TableRef): string {
-  // JSON keeps the three parts apart whatever characters the names contain.
-  return JSON.stringify([ref.connection, ref.schema, ref.table]);
+  return [ref.connection, ref.schema, ref.table].map(encodeURIComponent).join('/');
+}
+
+/** The inverse of tableKey; undefined when `key` is not one. */
+export function parseTableKey(key: string | undefined): TableRef | undefined {
+  if (!key) return undefined;
+  const parts = key.split('/');
+  if (parts.length !== 3) return undefined;
+  try {
+    const [connection, schema, table] = parts.map(decodeURIComponent) as [string, string, string];
+    return { connection, schema, table };
+  } catch {
+    return undefined; // malformed percent-encoding
+  }
 }
 
 export function sameTable(a: TableRef, b: TableRef): boolean {

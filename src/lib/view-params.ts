@@ -65,18 +65,3 @@ export function useViewParams() {
     },
   };
 }
-
-/** Parses a tableKey back into a TableRef (undefined when it is not one). */
-export function parseTableKey(key: string | undefined): TableRef | undefined {
-  if (!key) return undefined;
-  try {
-    const parts: unknown = JSON.parse(key);
-    if (Array.isArray(parts) && parts.length === 3 && parts.every((p) => typeof p === 'string')) {
-      const [connection, schema, table] = parts as [string, string, string];
-      return { connection, schema, table };
-    }
-  } catch {
-    // not a key
-  }
-  return undefined;
-}

@@ -135,11 +135,14 @@ export function EdgeDetails({
   model,
   onClose,
   onFocusNode,
+  onEdit,
 }: {
   edge: GraphEdge;
   model: GraphModel;
   onClose: () => void;
   onFocusNode: (key: string) => void;
+  /** Absent when the user may not change this link. */
+  onEdit?: () => void;
 }) {
   const source = model.nodes.get(edge.source);
   const target = model.nodes.get(edge.target);
@@ -178,6 +181,13 @@ export function EdgeDetails({
       </dl>
       <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
       <Dimensions status={edge.combinedStatus} />
+      {onEdit ? (
+        <div className="ls-details__actions">
+          <button type="button" className="ls-button ls-button--primary" onClick={onEdit}>
+            Edit or remove this link
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  type Connection,
   type Edge,
   type EdgeMouseHandler,
   type NodeMouseHandler,
@@ -14,6 +15,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
+import { useEditableConnections } from '@/api/use-can-edit';
 import type { TableRef } from '@/lib/table-ref';
 import { buildGraph, type GraphEdge } from '../model/build-graph';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../model/layout';
@@ -31,6 +33,8 @@ export interface LineageCanvasProps {
   selectedKey: string | undefined;
   onSelect: (key: string | undefined) => void;
   onOpenTable: (table: TableRef) => void;
+  /** Opens the source editor: `source` of `target`, or a new source prefilled with `prefill`. */
+  onEditLink: (target: TableRef, source: TableRef | 'new', prefill?: TableRef) => void;
   /** Controls shown first in the toolbar (direction, loading state). */
   leading?: ReactNode;
 }
@@ -46,7 +50,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
   );
 }
 
-function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCanvasProps) {
+function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading }: LineageCanvasProps) {
   const model = useMemo(() => buildGraph(tree), [tree]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => (selectedKey ? new Set([selectedKey]) : new Set()));
@@ -59,6 +63,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCa
   const [centerRequest, setCenterRequest] = useState<{ key: string; n: number }>();
   const centered = useRef(0);
   const flow = useReactFlow();
+  const editable = useEditableConnections();
 
   const view = useMemo(
     () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed, showAll, severities, showMissing }),
@@ -102,12 +107,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCa
             selected: key === selected,
             rootCauseRank: cause?.rank,
             rootCauseOrigin: cause?.origin,
+            connectable: table !== undefined && editable.size > 0,
           },
           selectable: true,
           draggable: false,
         };
       }),
-    [view, model, layout, highlight, selected, causeRank, rootCauseFor],
+    [view, model, layout, highlight, selected, causeRank, rootCauseFor, editable],
   );
 
   const edges = useMemo<Edge[]>(
@@ -161,6 +167,23 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCa
   const onEdgeClick = useCallback<EdgeMouseHandler>((_event, edge) => {
     setSelectedEdge(edge.id);
   }, []);
+  // Dragging from a table's right handle to another table proposes "add as a source".
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const source = model.nodes.get(connection.source);
+      const target = model.nodes.get(connection.target);
+      if (!source || !target || source.key === target.key) return;
+      onEditLink(target.ref, 'new', source.ref);
+    },
+    [model, onEditLink],
+  );
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) => {
+      const target = model.nodes.get(connection.target);
+      return connection.source !== connection.target && target !== undefined && target.exists && editable.has(target.ref.connection);
+    },
+    [model, editable],
+  );
   const onPaneClick = useCallback(() => {
     setSelectedEdge(undefined);
     setRootCauseFor(undefined);
@@ -211,7 +234,10 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCa
             onNodeMouseEnter={(_e, node) => setHovered(node.id)}
             onNodeMouseLeave={() => setHovered(undefined)}
             nodesDraggable={false}
-            nodesConnectable={false}
+            nodesConnectable={editable.size > 0}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            connectionRadius={140}
             fitView
             fitViewOptions={FIT_VIEW_OPTIONS}
             minZoom={0.05}
@@ -248,7 +274,21 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, leading }: LineageCa
               onClose={() => onSelect(undefined)}
             />
           ) : edge ? (
-            <EdgeDetails edge={edge} model={model} onClose={() => setSelectedEdge(undefined)} onFocusNode={reveal} />
+            <EdgeDetails
+              edge={edge}
+              model={model}
+              onClose={() => setSelectedEdge(undefined)}
+              onFocusNode={reveal}
+              onEdit={
+                editable.has(model.nodes.get(edge.target)?.ref.connection ?? '')
+                  ? () => {
+                      const source = model.nodes.get(edge.source);
+                      const target = model.nodes.get(edge.target);
+                      if (source && target) onEditLink(target.ref, source.ref);
+                    }
+                  : undefined
+              }
+            />
           ) : (
             <Legend />
           )}

@@ -67,7 +67,7 @@ describe('LineageView', () => {
     });
     expect(await screen.findByRole('note')).toHaveTextContent('No lineage yet');
     await user.click(screen.getByRole('button', { name: 'Add a source table' }));
-    expect(params().get('editTarget')).toBe(JSON.stringify(['warehouse', 'marts', 'dim_date']));
+    expect(params().get('editTarget')).toBe('warehouse/marts/dim_date');
     expect(params().get('editSource')).toBe('new');
   });
 

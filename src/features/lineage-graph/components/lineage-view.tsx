@@ -90,6 +90,7 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
         selectedKey={params.node}
         onSelect={onSelect}
         onOpenTable={openTable}
+        onEditLink={editSource}
         leading={
           <>
             {directionControl}

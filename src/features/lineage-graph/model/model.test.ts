@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableKey } from '@/lib/table-ref';
+import { parseTableKey, tableKey } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
 import { ref, treeOf } from './fixtures';
 import { chooseAlgorithm, dagreLayout, layeredLayout, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from './layout';
@@ -7,7 +7,7 @@ import { rootCause } from './root-cause';
 import { closure, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
 
 const k = (table: string) => tableKey(ref(table));
-const names = (keys: Iterable<string>) => [...keys].map((key) => (JSON.parse(key) as string[])[2]).sort();
+const names = (keys: Iterable<string>) => [...keys].map((key) => parseTableKey(key)?.table).sort();
 
 describe('buildGraph', () => {
   it('collects nodes from flows and the root, keyed by (connection, schema, table)', () => {

@@ -16,6 +16,8 @@ export interface TableFlowNodeData extends Record<string, unknown> {
   /** 1-based position in the root-cause list, when one is shown. */
   rootCauseRank?: number;
   rootCauseOrigin?: boolean;
+  /** The user may draw a new link to or from this table (DQOps can_edit). */
+  connectable: boolean;
 }
 
 export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
@@ -25,7 +27,7 @@ export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
  * data-expand), so no callbacks live in node data.
  */
 export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNode>) {
-  const { table, hiddenUpstream, hiddenDownstream, emphasis, selected, rootCauseRank, rootCauseOrigin } = data;
+  const { table, hiddenUpstream, hiddenDownstream, emphasis, selected, rootCauseRank, rootCauseOrigin, connectable } = data;
   const key = table.exists ? severityKey(table.status) : 'missing';
   const style = SEVERITY_STYLE[key];
   const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}`;
@@ -46,7 +48,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       aria-label={label}
       title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
+      <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" />
       {hiddenUpstream > 0 ? (
         <button
           type="button"
@@ -91,7 +93,13 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
           +{hiddenDownstream}
         </button>
       ) : null}
-      <Handle type="source" position={Position.Right} isConnectable={false} className="ls-node__handle" />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={connectable}
+        className={connectable ? 'ls-node__handle ls-node__handle--drag' : 'ls-node__handle'}
+        title={connectable ? 'Drag to another table to add this table as its source' : undefined}
+      />
     </div>
   );
 });
