@@ -11,9 +11,12 @@ const FCT_ORDERS = { connection: 'warehouse', schema: 'marts', table: 'fct_order
 const route = '?connection=warehouse&schema=marts&table=fct_orders';
 
 describe('LineageView', () => {
-  it('costs one tree request and draws the focus table with its neighbourhood', async () => {
+  it('costs one lineage request and draws the focus table with its neighbourhood', async () => {
     const urls: string[] = [];
-    mock.server.events.on('request:start', ({ request }) => urls.push(new URL(request.url).pathname));
+    mock.server.events.on('request:start', ({ request }) => {
+      const path = new URL(request.url).pathname;
+      if (path !== '/api/connections') urls.push(path); // the catalog is shared with the picker
+    });
     renderWithProviders(<LineageView table={FCT_ORDERS} mode="graph" />, { route });
     expect(screen.getByRole('status', { name: 'Loading lineage' })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText(/Showing \d+ of 26 tables/)).toBeInTheDocument());
@@ -23,7 +26,9 @@ describe('LineageView', () => {
   it('asks for upstream only when the user switches direction, and the URL keeps it', async () => {
     const user = userEvent.setup();
     const queries: string[] = [];
-    mock.server.events.on('request:start', ({ request }) => queries.push(new URL(request.url).search));
+    mock.server.events.on('request:start', ({ request }) => {
+      if (request.url.includes('/lineage/tree')) queries.push(new URL(request.url).search);
+    });
     const { params } = renderWithProviders(<LineageView table={FCT_ORDERS} mode="graph" />, { route });
     await waitFor(() => expect(screen.getByText(/of 26 tables/)).toBeInTheDocument());
     await user.click(screen.getByRole('radio', { name: 'Upstream' }));
