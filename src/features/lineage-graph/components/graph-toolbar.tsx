@@ -99,7 +99,17 @@ export function GraphToolbar({
         <summary className="ls-button">Export</summary>
         <div className="ls-menu__panel" role="menu" aria-label="Export">
           {(['png', 'svg', 'csv', 'json'] as const).map((format) => (
-            <button key={format} type="button" role="menuitem" className="ls-menu__item" onClick={() => void runExport(format)}>
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              className="ls-menu__item"
+              onClick={(event) => {
+                const menu = event.currentTarget.closest('details');
+                if (menu) menu.open = false;
+                void runExport(format);
+              }}
+            >
               {format === 'png' ? 'Picture (PNG)' : format === 'svg' ? 'Vector picture (SVG)' : format === 'csv' ? 'Flows as CSV' : 'Flows as JSON'}
             </button>
           ))}

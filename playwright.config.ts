@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/browser.ts';
+
+// Browser tests: the demo build (MSW in the browser) on :4173, the mock DQOps server over real
+// HTTP on :8899, and the live build served under /lineage/ on :4174, proxying /api to the mock.
+const MOCK = 'http://127.0.0.1:8899';
+
+export default defineConfig({
+  testDir: 'test',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    viewport: { width: 1440, height: 960 },
+    launchOptions: chromiumLaunchOptions(),
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    acceptDownloads: true,
+  },
+  webServer: [
+    {
+      command: 'npx vite build --outDir dist-e2e/demo --emptyOutDir && npx vite preview --outDir dist-e2e/demo --port 4173 --strictPort --host 127.0.0.1',
+      url: 'http://127.0.0.1:4173',
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: 'npx tsx scripts/mock-server.ts --port 8899 --warmup off',
+      url: `${MOCK}/api/connections`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `DQOPS_URL=${MOCK} BASE_PATH=/lineage/ npx vite build --outDir dist-e2e/live --emptyOutDir && DQOPS_URL=${MOCK} BASE_PATH=/lineage/ npx vite preview --outDir dist-e2e/live --port 4174 --strictPort --host 127.0.0.1`,
+      url: 'http://127.0.0.1:4174/lineage/',
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Fails the test on uncaught page errors and on any alert/confirm that nobody expected. */
+export const test = base.extend<{ failOnErrors: void }>({
+  failOnErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use();
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the demo on a table through the URL (deep link). */
+export async function openDemo(page: Page, table?: { connection: string; schema: string; table: string }, extra = '') {
+  const query = table
+    ? `?connection=${encodeURIComponent(table.connection)}&schema=${encodeURIComponent(table.schema)}&table=${encodeURIComponent(table.table)}${extra}`
+    : extra
+      ? `?${extra.replace(/^&/, '')}`
+      : '';
+  await page.goto(`/${query}`);
+}
+
+/** A table node on the canvas, by its name. */
+export function node(page: Page, table: string) {
+  return page.getByLabel(new RegExp(`^${table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
+}
+
+/** Picks a value in one of the app's comboboxes with the keyboard. */
+export async function pick(page: Page, label: string, value: string) {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await expect(box).toBeEnabled();
+  await box.click();
+  await box.fill(value);
+  await expect(page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first()).toBeVisible();
+  await box.press('Enter');
+}
+
+export const FCT_ORDERS = { connection: 'warehouse', schema: 'marts', table: 'fct_orders' };

@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import { expect, FCT_ORDERS, node, openDemo, pick, test } from './fixtures';
+
+test('a steward picks a table through the picker and reads its lineage', async ({ page }) => {
+  await openDemo(page);
+  await expect(page.getByRole('heading', { name: /See where your data comes from/ })).toBeVisible();
+  await pick(page, 'Connection', 'warehouse');
+  await pick(page, 'Schema', 'marts');
+  await pick(page, 'Table', 'fct_orders');
+  await expect(page).toHaveURL(/connection=warehouse&schema=marts&table=fct_orders/);
+  await expect(node(page, 'fct_orders')).toContainText('focus');
+  await expect(node(page, 'stg_payments')).toBeVisible();
+  await expect(node(page, 'rpt_executive_kpis')).toBeVisible();
+  await expect(page.getByText('Showing 15 of 26 tables')).toBeVisible();
+  // The failing landing table is drawn with its severity.
+  await expect(node(page, 'shop_payments')).toHaveAttribute('aria-label', /Fatal$/);
+});
+
+test('switching upstream / downstream asks DQOps again and redraws', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await expect(node(page, 'rpt_daily_sales')).toBeVisible();
+  await page.getByRole('radio', { name: 'Upstream' }).click();
+  await expect(page).toHaveURL(/direction=upstream/);
+  await expect(node(page, 'stg_orders')).toBeVisible();
+  await expect(node(page, 'rpt_daily_sales')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Downstream' }).click();
+  await expect(node(page, 'rpt_daily_sales')).toBeVisible();
+  await expect(node(page, 'stg_orders')).toHaveCount(0);
+  await page.goBack();
+  await expect(node(page, 'stg_orders')).toBeVisible();
+});
+
+test('hidden hops expand on click and "show all" is one action away', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await expect(node(page, 'shop_orders')).toBeVisible();
+  await expect(node(page, 'orders')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show 1 hidden upstream tables of shop_orders' }).click();
+  await expect(node(page, 'orders')).toBeVisible();
+  await page.getByRole('button', { name: 'Show all 26 tables' }).click();
+  await expect(page.getByText('Showing 26 of 26 tables')).toBeVisible();
+  await expect(node(page, 'customers')).toBeVisible();
+});
+
+test('selecting a table shows its details, highlights its paths and can become the focus', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await node(page, 'dim_customers').click();
+  const details = page.getByRole('region', { name: 'Details of dim_customers' });
+  await expect(details).toContainText('Own status');
+  await expect(details).toContainText('Including upstream');
+  await expect(details.getByRole('table')).toContainText('Completeness');
+  await expect(node(page, 'shop_payments').locator('xpath=..')).toHaveCSS('opacity', '1'); // node wrapper
+  await expect(page.locator('.ls-node--faded').first()).toBeVisible();
+  await details.getByRole('button', { name: 'Make focus table' }).click();
+  await expect(page).toHaveURL(/table=dim_customers/);
+  await expect(node(page, 'dim_customers')).toContainText('focus');
+});
+
+test('root cause: from a failing report to where the problem entered', async ({ page }) => {
+  await openDemo(page, { connection: 'warehouse', schema: 'marts', table: 'dim_customers' });
+  await node(page, 'dim_customers').click();
+  await page.getByRole('button', { name: 'Trace root cause' }).click();
+  const list = page.getByRole('list', { name: 'Root cause, nearest first' });
+  // crm customers (duplicate e-mails, error) and crm contacts (missing phones, warning): 3 hops up.
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').first()).toContainText('customers');
+  await expect(list.getByRole('listitem').first()).toContainText('3 hops up · problem entered here');
+  await expect(list.getByRole('listitem').last()).toContainText('contacts');
+  await expect(node(page, 'customers')).toContainText('origin'); // revealed though 3 hops away
+});
+
+test('search jumps to a table, even one outside the default view', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await expect(node(page, 'customers')).toHaveCount(0);
+  const find = page.getByRole('combobox', { name: 'Find table in graph' });
+  await find.fill('customer_add');
+  await find.press('Enter');
+  await expect(page).toHaveURL(/node=crm_postgres%2Fpublic%2Fcustomer_addresses/);
+  await expect(node(page, 'customer_addresses')).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Details of customer_addresses' })).toBeVisible();
+});
+
+test('filters by severity', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await expect(node(page, 'stg_orders')).toBeVisible();
+  await page.getByText('Filter').click();
+  await page.getByRole('checkbox', { name: /Valid/ }).uncheck();
+  await expect(node(page, 'stg_orders')).toHaveCount(0);
+  await expect(node(page, 'shop_payments')).toBeVisible();
+  await expect(node(page, 'fct_orders')).toBeVisible(); // the focus table always stays
+});
+
+test('exports the whole graph as PNG and the flows as CSV', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await expect(node(page, 'fct_orders')).toBeVisible();
+  await page.getByText('Export', { exact: true }).click();
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Picture (PNG)' }).click()]);
+  expect(png.suggestedFilename()).toBe('lineage-warehouse-marts-fct_orders.png');
+  const bytes = await readFile(await png.path());
+  expect(bytes.length).toBeGreaterThan(10_000);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+
+  await page.getByText('Export', { exact: true }).click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Flows as CSV' }).click()]);
+  const text = await readFile(await csv.path(), 'utf8');
+  expect(text.split('\r\n')[0]).toContain('source_table');
+  expect(text).toContain('"shop_payments"');
+});
+
+test('the flows table is an accessible alternative to the canvas', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS, '&view=flows');
+  const table = page.getByRole('table', { name: '27 data flows around fct_orders (source → target)' });
+  await expect(table.getByRole('row')).toHaveCount(28); // header + 27 flows between 26 tables
+  await table
+    .getByRole('button', { name: /shop_payments/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/table=shop_payments/);
+});
+
+test('keyboard only: reach and operate the picker', async ({ page }) => {
+  await openDemo(page);
+  const connection = page.getByRole('combobox', { name: 'Connection' });
+  await expect(connection).toHaveAttribute('placeholder', 'Choose a connection');
+  for (let i = 0; i < 4 && !(await connection.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(connection).toBeFocused();
+  await page.keyboard.type('shop');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Schema' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('paym');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/connection=shop_mysql&schema=shop&table=payments/);
+  await expect(node(page, 'payments')).toBeVisible();
+});
