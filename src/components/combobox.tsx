@@ -28,6 +28,7 @@ export interface ComboboxProps {
   allowCustom?: boolean;
   /** Keep the label for assistive technology only (compact toolbars). */
   hideLabel?: boolean;
+  autoFocus?: boolean;
   id?: string;
 }
 
@@ -60,6 +61,7 @@ export function Combobox({
   emptyText = 'No matches',
   allowCustom,
   hideLabel,
+  autoFocus,
   id,
 }: ComboboxProps) {
   const autoId = useId();
@@ -183,6 +185,7 @@ export function Combobox({
           aria-activedescendant={activeId}
           aria-invalid={error ? true : undefined}
           autoComplete="off"
+          autoFocus={autoFocus}
           spellCheck={false}
           disabled={disabled}
           placeholder={loading ? 'Loading…' : placeholder}

@@ -211,6 +211,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
                 render={({ field }) => (
                   <Combobox
                     label="Source connection"
+                    autoFocus
                     options={connectionOptions}
                     value={field.value || undefined}
                     allowCustom
@@ -282,7 +283,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
           ) : null}
           <label className="ls-field">
             <span>Source tool (optional)</span>
-            <input className="ls-input" placeholder="e.g. dbt, Airbyte, Informatica" {...register('data_lineage_source_tool')} />
+            <input className="ls-input" placeholder="e.g. dbt, Airbyte, Informatica" autoFocus={!!editing} {...register('data_lineage_source_tool')} />
           </label>
           <details className="ls-editor__props" open={(loaded?.properties && Object.keys(loaded.properties).length > 0) || undefined}>
             <summary>Properties of this link</summary>

@@ -1,0 +1,120 @@
+import { expect, node, openDemo, pick, test } from './fixtures';
+
+const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
+
+test('add a source with column mappings, see the new edge, edit it, delete it and undo', async ({ page }) => {
+  await openDemo(page, DIM_PRODUCTS, '&direction=upstream');
+  await expect(node(page, 'stg_products')).toBeVisible();
+  await expect(node(page, 'shop_inventory')).toHaveCount(0);
+
+  // Add datalake.landing.shop_inventory as a source of dim_products.
+  await page.getByRole('tab', { name: 'Source tables' }).click();
+  await page.getByRole('button', { name: '+ Add source table' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a source table to dim_products' });
+  await pick(page, 'Source connection', 'datalake');
+  await pick(page, 'Source schema', 'landing');
+  await pick(page, 'Source table', 'shop_inventory');
+  await dialog.getByRole('textbox', { name: 'Source tool (optional)' }).fill('spark');
+  await dialog.getByRole('button', { name: 'Auto-map by name' }).click();
+  await expect(dialog.getByRole('group', { name: 'Proposed mappings' })).toContainText('product_id ← product_id');
+  await dialog.getByRole('button', { name: 'Apply 1 mappings' }).click();
+  await expect(dialog.getByLabel('Mapping coverage')).toContainText('1 of 6 columns mapped');
+  await dialog.getByRole('button', { name: 'Add source table' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Added shop_inventory as a source of dim_products.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /shop_inventory/ })).toBeVisible();
+
+  // The graph shows the new edge without a reload.
+  await page.getByRole('tab', { name: 'Lineage graph' }).click();
+  await expect(node(page, 'shop_inventory')).toBeVisible();
+  const edge = page.locator('.react-flow__edge[data-id="datalake/landing/shop_inventory→warehouse/marts/dim_products"]');
+  await expect(edge).toHaveCount(1);
+
+  // Edit it from the canvas: select the edge, open the editor.
+  await edge.click({ force: true });
+  await page.getByRole('button', { name: 'Edit or remove this link' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit source shop_inventory of dim_products' });
+  await expect(editor.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue('spark');
+  await editor.getByRole('textbox', { name: 'Source tool (optional)' }).fill('spark-3');
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editor).toHaveCount(0);
+
+  // Delete it, then undo.
+  await page.getByRole('tab', { name: 'Source tables' }).click();
+  await page.getByRole('button', { name: 'Remove source shop_inventory' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove source table?' });
+  await expect(confirm).toContainText('This deletes 1 column mapping and the source tool "spark-3".');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('row', { name: /shop_inventory/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row', { name: /shop_inventory/ })).toBeVisible();
+
+  // Edits persist across a reload in the demo.
+  await page.reload();
+  await expect(page.getByRole('row', { name: /shop_inventory/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit source shop_inventory' }).click();
+  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue('spark-3');
+});
+
+test('drag a table onto another to start "add source" with both ends filled in', async ({ page }) => {
+  await openDemo(page, DIM_PRODUCTS);
+  const handle = page.locator('.react-flow__node', { has: node(page, 'stg_products') }).locator('.react-flow__handle-right');
+  const target = node(page, 'fct_order_items');
+  await expect(target).toBeVisible();
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('nodes not laid out');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 10, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: 'Add a source table to fct_order_items' });
+  await expect(dialog.getByRole('combobox', { name: 'Source table' })).toHaveValue('stg_products');
+  await expect(dialog.getByRole('combobox', { name: 'Source schema' })).toHaveValue('staging');
+});
+
+test('unsaved changes are not lost silently', async ({ page }) => {
+  await openDemo(page, DIM_PRODUCTS, '&view=sources');
+  await page.getByRole('button', { name: 'Edit source stg_products' }).click();
+  await page.getByRole('textbox', { name: 'Source tool (optional)' }).fill('changed');
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(asked).toContain('unsaved changes');
+  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue('changed');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveCount(0);
+});
+
+test('a viewer sees lineage without edit controls', async ({ page }) => {
+  await openDemo(page, DIM_PRODUCTS, '&view=sources&mock.role=viewer');
+  await expect(page.getByRole('row', { name: /stg_products/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Remove source/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '+ Add source table' })).toHaveCount(0);
+});
+
+test('keyboard only: fill and save the source form', async ({ page }) => {
+  await openDemo(page, { connection: 'warehouse', schema: 'marts', table: 'dim_date' }, '&view=sources');
+  const add = page.getByRole('button', { name: '+ Add source table' }).first();
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Source connection' })).toBeFocused();
+  await page.keyboard.type('finance');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('fx_rates');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('manual');
+  await page.keyboard.press('Enter'); // submits the form
+  await expect(page.getByText('Added fx_rates as a source of dim_date.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /fx_rates/ })).toBeVisible();
+});
