@@ -1,7 +1,7 @@
 // `npm run mock-server`: the mock DQOps server over real HTTP on localhost:8888 (DQOps's port),
 // for curl, the DQOps Python client and the app's live mode. Same handlers as the demo and tests.
 //   --port 8888 --host 127.0.0.1 --generation 1.13|2024-09 --role editor|viewer
-//   --latency 0 --api-key KEY --require-auth --warmup off|realistic|never
+//   --latency 0 --api-key KEY --require-auth --warmup off|realistic|never --scenario none|hostile
 // POST /__mock/reset restores the seed catalog (for tests).
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_OPTIONS, type MockOptions } from '../src/mocks/context.ts';
@@ -19,6 +19,7 @@ function parseMockArgs(argv: string[]) {
       'api-key': { type: 'string', default: DEFAULT_MOCK_OPTIONS.apiKey },
       'require-auth': { type: 'boolean', default: false },
       warmup: { type: 'string', default: 'realistic' },
+      scenario: { type: 'string', default: 'none' },
     },
   });
   const options: Partial<MockOptions> = {
@@ -28,6 +29,7 @@ function parseMockArgs(argv: string[]) {
     apiKey: values['api-key'],
     requireAuth: values['require-auth'],
     cacheWarmup: values.warmup === 'off' || values.warmup === 'never' ? values.warmup : 'realistic',
+    scenario: values.scenario === 'hostile' ? 'hostile' : 'none',
   };
   return { port: Number(values.port), host: values.host, options };
 }

@@ -2,6 +2,7 @@
 // server (generation, role, latency, auth, cache warm-up).
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import type { SeedCatalog } from './seed/catalog';
+import { hostileCatalog } from './seed/hostile';
 import { createStore, type MockStore } from './store';
 
 export type ServerGeneration = '1.13' | '2024-09';
@@ -23,6 +24,8 @@ export interface MockOptions {
    * finishes loading (for the "partial lineage" state).
    */
   cacheWarmup: 'off' | 'realistic' | 'never';
+  /** Extra tables: 'hostile' adds tables with names that break naive UIs (seed/hostile.ts). */
+  scenario: 'none' | 'hostile';
 }
 
 export const DEFAULT_MOCK_OPTIONS: MockOptions = {
@@ -32,6 +35,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   apiKey: 'dqops-demo-key',
   requireAuth: false,
   cacheWarmup: 'off',
+  scenario: 'none',
 };
 
 /** How many tree calls after a write report `data_lineage_fully_loaded:false`. */
@@ -49,8 +53,12 @@ export interface MockContext {
 }
 
 export function createMockContext(seed: SeedCatalog, options: Partial<MockOptions> = {}): MockContext {
+  const withScenario: SeedCatalog =
+    options.scenario === 'hostile'
+      ? { connections: [...seed.connections, ...hostileCatalog.connections], tables: [...seed.tables, ...hostileCatalog.tables] }
+      : seed;
   return {
-    store: createStore(seed),
+    store: createStore(withScenario),
     options: { ...DEFAULT_MOCK_OPTIONS, ...options },
     treeCallsLoading: 0,
     targetsLoaded: new Set(),
@@ -78,6 +86,7 @@ export function optionsFromSearch(search: string): Partial<MockOptions> {
   if (Number.isFinite(latency) && latency > 0) out.latencyMs = Math.min(latency, 60_000);
   const warmup = params.get('mock.warmup');
   if (warmup === 'off' || warmup === 'realistic' || warmup === 'never') out.cacheWarmup = warmup;
-  if (params.get('mock.auth') === 'required') out.requireAuth = true;
+  if (params.get('mock.auth') === 'required' || params.get('mock.requireAuth') === 'true') out.requireAuth = true;
+  if (params.get('mock.scenario') === 'hostile') out.scenario = 'hostile';
   return out;
 }

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { demoCatalog } from './seed/catalog';
-import { createMockContext, type MockContext, type MockOptions } from './context';
+import { createMockContext, optionsFromSearch, type MockContext, type MockOptions } from './context';
 import { createHandlers } from './handlers';
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -22,10 +22,24 @@ export function startMockServer(port: number, host: string, options: Partial<Moc
     try {
       // Keep the raw path: DQOps (and MSW) decode each path segment on its own.
       const url = `http://${host}:${port}${req.url ?? '/'}`;
-      if (req.method === 'POST' && req.url === '/__mock/reset') {
-        ctx = createMockContext(demoCatalog, options);
+      // DQOps answers any origin (CorsWebConfiguration); with authentication on, the preflight
+      // (no Authorization header) is refused by the auth filter first (CONTRACT §5).
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Max-Age': '3600' };
+      if (req.method === 'OPTIONS') {
+        if (ctx.options.requireAuth) return void res.writeHead(401, cors).end();
+        res.writeHead(204, {
+          ...cors,
+          'Access-Control-Allow-Methods': 'GET,POST,PUT,DELETE,OPTIONS',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type',
+        });
+        return void res.end();
+      }
+      // Test control: POST /__mock/reset?role=viewer&requireAuth=true&scenario=hostile&generation=2024-09
+      if (req.method === 'POST' && req.url?.startsWith('/__mock/reset')) {
+        const prefixed = new URLSearchParams([...new URL(url).searchParams].map(([key, value]) => [`mock.${key}`, value]));
+        ctx = createMockContext(demoCatalog, { ...options, ...optionsFromSearch(prefixed.toString()) });
         handlers = createHandlers(ctx);
-        res.writeHead(204).end();
+        res.writeHead(204, cors).end();
         return;
       }
       const body = await readBody(req);
@@ -37,11 +51,11 @@ export function startMockServer(port: number, host: string, options: Partial<Moc
       const request = new Request(url, { method: req.method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
       const response = await getResponse(handlers, request);
       if (!response) {
-        res.writeHead(404, { 'Content-Type': 'application/json' });
+        res.writeHead(404, { ...cors, 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ timestamp: new Date().toISOString(), path: req.url, status: 404, error: 'Not Found', message: 'No static resource.' }));
         return;
       }
-      const outHeaders: Record<string, string> = {};
+      const outHeaders: Record<string, string> = { ...cors };
       response.headers.forEach((value, name) => (outHeaders[name] = value));
       const payload = Buffer.from(await response.arrayBuffer());
       if (payload.length > 0) outHeaders['content-length'] = String(payload.length);

@@ -1,0 +1,74 @@
+// Live mode: the production build served under /lineage/ by `vite preview`, proxying /api to the
+// mock DQOps server over real HTTP (no service worker involved).
+import { expect, node, pick, test } from './fixtures';
+
+const APP = 'http://127.0.0.1:4174/lineage/';
+const MOCK = 'http://127.0.0.1:8899';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeEach(async ({ request }) => {
+  expect((await request.post(`${MOCK}/__mock/reset`)).status()).toBe(204);
+});
+
+test('the core flow works against a DQOps server over HTTP, from a sub-path', async ({ page, request }) => {
+  const apiCalls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/')) apiCalls.push(new URL(r.url()).pathname);
+  });
+  await page.goto(APP);
+  await expect(page.getByLabel('Server in use')).toContainText('Live');
+  await expect(page.getByLabel('Server in use')).toContainText('http://127.0.0.1:8899');
+  await pick(page, 'Connection', 'warehouse');
+  await pick(page, 'Schema', 'marts');
+  await pick(page, 'Table', 'fct_revenue');
+  await expect(page).toHaveURL(/\/lineage\/\?connection=warehouse&schema=marts&table=fct_revenue/);
+  await expect(node(page, 'fct_revenue')).toContainText('focus');
+  await expect(node(page, 'stg_invoices')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Source tables' }).click();
+  await page.getByRole('button', { name: '+ Add source table' }).click();
+  await pick(page, 'Source connection', 'finance_sqlserver');
+  await pick(page, 'Source schema', 'dbo');
+  await pick(page, 'Source table', 'cost_centers');
+  await page.getByRole('dialog').getByRole('button', { name: 'Add source table', exact: true }).click();
+  await expect(page.getByRole('row', { name: /cost_centers/ })).toBeVisible();
+
+  // What the server received and stored, read over HTTP.
+  const stored = await request.get(`${MOCK}/api/connections/warehouse/schemas/marts/tables/fct_revenue/lineage/sources/finance_sqlserver/schemas/dbo/tables/cost_centers`);
+  expect(await stored.json()).toEqual({ source_connection: 'finance_sqlserver', source_schema: 'dbo', source_table: 'cost_centers' });
+  // Every call went to the same origin's /api (the preview server's proxy), never to another host.
+  expect(apiCalls.length).toBeGreaterThan(5);
+  expect(apiCalls.every((path) => path.startsWith('/api/'))).toBe(true);
+
+  await page.getByRole('tab', { name: 'Lineage graph' }).click();
+  await expect(node(page, 'cost_centers')).toBeVisible();
+});
+
+test('401 opens the key prompt and the app retries with the key', async ({ page, request }) => {
+  await request.post(`${MOCK}/__mock/reset?requireAuth=true`);
+  await page.goto(`${APP}?connection=warehouse&schema=marts&table=dim_date`);
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toContainText('HTTP 401');
+  const sent: (string | null)[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/')) sent.push(r.headers()['authorization'] ?? null);
+  });
+  await dialog.getByLabel('API key').fill('dqops-demo-key');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(node(page, 'dim_date')).toBeVisible();
+  await expect(page.getByLabel('Server in use')).toContainText('API key set');
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.every((h) => h === 'Bearer dqops-demo-key')).toBe(true);
+  // The key is never written to localStorage or the URL.
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('dqops-demo-key');
+  expect(page.url()).not.toContain('dqops-demo-key');
+});
+
+test('a 2024-09 server: no target list, and the graph still works', async ({ page, request }) => {
+  await request.post(`${MOCK}/__mock/reset?generation=2024-09`);
+  await page.goto(`${APP}?connection=warehouse&schema=marts&table=dim_customers&view=targets`);
+  await expect(page.getByText(/cannot list target tables/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Lineage graph' }).click();
+  await expect(node(page, 'fct_orders')).toBeVisible();
+});
