@@ -72,3 +72,61 @@ test('a 2024-09 server: no target list, and the graph still works', async ({ pag
   await page.getByRole('tab', { name: 'Lineage graph' }).click();
   await expect(node(page, 'fct_orders')).toBeVisible();
 });
+
+test.describe('hostile names created through the API', () => {
+  const H = {
+    connection: '"; DROP TABLE users; --',
+    schema: '<img src=x onerror=alert(1)>',
+    path: '../..',
+    percent: 'a/b%2Fc',
+    emoji: 'sales 📈 ☃',
+    script: '<script>window.__pwned=1</script>',
+  };
+  const seg = encodeURIComponent;
+
+  test('show as text in every view and run nothing', async ({ page, request }) => {
+    await request.post(`${MOCK}/__mock/reset?scenario=hostile`);
+    const target = `${MOCK}/api/connections/${seg(H.connection)}/schemas/${seg(H.schema)}/tables/${seg(H.emoji)}/lineage/sources`;
+    const add = (c: string, s: string, t: string, extra: object = {}) =>
+      request.post(`${target}/${seg(c)}/schemas/${seg(s)}/tables/${seg(t)}`, {
+        data: { source_connection: c, source_schema: s, source_table: t, ...extra },
+      });
+    expect((await add(H.connection, H.schema, H.percent, { data_lineage_source_tool: H.script, properties: { [H.schema]: H.script } })).status()).toBe(201);
+    expect((await add(H.connection, H.schema, H.path)).status()).toBe(201);
+    expect((await add(H.script, H.schema, H.script)).status()).toBe(201); // not in DQOps
+
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const query = new URLSearchParams({ connection: H.connection, schema: H.schema, table: H.emoji });
+    await page.goto(`${APP}?${query}`);
+    // Picker
+    await expect(page.getByRole('combobox', { name: 'Connection', exact: true })).toHaveValue(H.connection);
+    await expect(page.getByRole('combobox', { name: 'Schema', exact: true })).toHaveValue(H.schema);
+    await expect(page.getByRole('combobox', { name: 'Table', exact: true })).toHaveValue(H.emoji);
+    // Graph
+    await expect(page.getByLabel(`${H.emoji}, ${H.schema} in ${H.connection}, focus table: Error`)).toBeVisible();
+    await expect(page.getByLabel(new RegExp(`^${H.percent.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `))).toBeVisible();
+    await expect(page.getByLabel(/^\.\.\/\.\., /)).toBeVisible();
+    await expect(page.getByLabel(`${H.script}, ${H.schema} in ${H.script}: Not in DQOps`)).toBeVisible();
+    // Details
+    await page.getByLabel(/^a\/b%2Fc, /).click();
+    await expect(page.getByRole('region', { name: `Details of ${H.percent}` })).toContainText(`${H.schema} · ${H.connection}`);
+    // Flows table and sources list
+    await page.getByRole('tab', { name: 'Flows (table)' }).click();
+    await expect(page.getByRole('table')).toContainText(H.script);
+    await page.getByRole('tab', { name: 'Source tables' }).click();
+    await expect(page.getByRole('row', { name: new RegExp(H.percent) })).toContainText(`${H.schema}=${H.script}`);
+    // Editor
+    await page.getByRole('button', { name: `Edit source ${H.percent}` }).click();
+    await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue(H.script);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(page.locator('script', { hasText: '__pwned' })).toHaveCount(0);
+  });
+});

@@ -21,7 +21,7 @@ export function SeverityBadge({ status, showKpi = true }: { status: QualityStatu
   const style = SEVERITY_STYLE[key];
   const label = key === 'unknown' && status?.unknownSeverity ? `Status “${status.unknownSeverity}”` : style.label;
   return (
-    <span className="ls-sev-badge" style={{ color: style.color, background: style.tint }}>
+    <span className="ls-sev-badge" style={{ color: style.text, background: style.tint }}>
       <span aria-hidden="true">{style.icon}</span> {label}
       {showKpi && status?.kpi !== undefined ? <span className="ls-sev-badge__kpi"> · KPI {formatKpi(status.kpi)}</span> : null}
     </span>

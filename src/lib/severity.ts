@@ -6,14 +6,15 @@ export type SeverityKey = Severity | 'none' | 'unknown' | 'missing';
  * Colour-blind-safe palette (distinct in lightness and hue for deuteranopia/protanopia),
  * always paired with an icon so colour is never the only cue.
  */
-export const SEVERITY_STYLE: Record<SeverityKey, { label: string; icon: string; color: string; tint: string }> = {
-  valid: { label: 'Valid', icon: '✓', color: '#1a7f5a', tint: '#e3f4ec' },
-  warning: { label: 'Warning', icon: '!', color: '#a66a00', tint: '#fdf3d8' },
-  error: { label: 'Error', icon: '✕', color: '#c2410c', tint: '#fde7dc' },
-  fatal: { label: 'Fatal', icon: '■', color: '#7e1d6e', tint: '#f6e0f1' },
-  none: { label: 'No checks', icon: '○', color: '#6b7280', tint: '#f1f2f4' },
-  unknown: { label: 'Unknown status', icon: '?', color: '#6b7280', tint: '#f1f2f4' },
-  missing: { label: 'Not in DQOps', icon: '⊘', color: '#6b7280', tint: '#f5f5f5' },
+export const SEVERITY_STYLE: Record<SeverityKey, { label: string; icon: string; color: string; tint: string; text: string }> = {
+  // color: strokes and icons (≥ 3:1 on white); text: words on the tint (≥ 4.5:1, WCAG AA).
+  valid: { label: 'Valid', icon: '✓', color: '#1a7f5a', tint: '#e3f4ec', text: '#0b5238' },
+  warning: { label: 'Warning', icon: '!', color: '#a66a00', tint: '#fdf3d8', text: '#6b4400' },
+  error: { label: 'Error', icon: '✕', color: '#c2410c', tint: '#fde7dc', text: '#8a2c06' },
+  fatal: { label: 'Fatal', icon: '■', color: '#7e1d6e', tint: '#f6e0f1', text: '#661659' },
+  none: { label: 'No checks', icon: '○', color: '#6b7280', tint: '#f1f2f4', text: '#424852' },
+  unknown: { label: 'Unknown status', icon: '?', color: '#6b7280', tint: '#f1f2f4', text: '#424852' },
+  missing: { label: 'Not in DQOps', icon: '⊘', color: '#6b7280', tint: '#f5f5f5', text: '#424852' },
 };
 
 export function severityKey(status: QualityStatus | undefined): SeverityKey {

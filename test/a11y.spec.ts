@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, FCT_ORDERS, node, openDemo, test } from './fixtures';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+test('welcome and picker', async ({ page }) => {
+  await openDemo(page);
+  await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveAttribute('placeholder', 'Choose a connection');
+  await page.getByRole('combobox', { name: 'Connection' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('graph with the details panel', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await node(page, 'dim_customers').click();
+  await expect(page.getByRole('region', { name: 'Details of dim_customers' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('flows table', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS, '&view=flows');
+  await expect(page.getByRole('table')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('source list and editor', async ({ page }) => {
+  await openDemo(page, { connection: 'warehouse', schema: 'marts', table: 'dim_customers' }, '&view=sources');
+  await expect(page.getByRole('row', { name: /stg_customers/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Edit source stg_customers' }).click();
+  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue('dbt');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('settings dialog', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
