@@ -5,7 +5,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-lib', 'node_modules', 'public/mockServiceWorker.js', 'src/api/schema.d.ts', 'test-results', 'playwright-report', 'bench-results', 'scripts/.scratch*'] },
+  { ignores: ['dist', 'dist-lib', 'node_modules', 'public/mockServiceWorker.js', 'src/api/schema.d.ts', 'test-results', 'playwright-report', 'bench-results', 'dist-e2e', 'scripts/.scratch*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
@@ -20,6 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    // A port of React's own shim (see the file): React's compiler rules do not apply to it.
+    files: ['src/embed/use-sync-external-store-with-selector.ts'],
+    rules: { 'react-hooks/refs': 'off', 'react-hooks/immutability': 'off', 'react-hooks/globals': 'off' },
   },
   {
     // Features never import each other or the app; they share state through the URL.

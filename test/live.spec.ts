@@ -35,7 +35,9 @@ test('the core flow works against a DQOps server over HTTP, from a sub-path', as
   await expect(page.getByRole('row', { name: /cost_centers/ })).toBeVisible();
 
   // What the server received and stored, read over HTTP.
-  const stored = await request.get(`${MOCK}/api/connections/warehouse/schemas/marts/tables/fct_revenue/lineage/sources/finance_sqlserver/schemas/dbo/tables/cost_centers`);
+  const stored = await request.get(
+    `${MOCK}/api/connections/warehouse/schemas/marts/tables/fct_revenue/lineage/sources/finance_sqlserver/schemas/dbo/tables/cost_centers`,
+  );
   expect(await stored.json()).toEqual({ source_connection: 'finance_sqlserver', source_schema: 'dbo', source_table: 'cost_centers' });
   // Every call went to the same origin's /api (the preview server's proxy), never to another host.
   expect(apiCalls.length).toBeGreaterThan(5);

@@ -1,12 +1,14 @@
 // The root component: one Lineage Studio instance with its own API client, query cache and
 // location. The standalone app (main.tsx) and embedders (issue 5) both render it.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { DqopsApiProvider } from '@/api/api-context';
 import { createDqopsApi, type ApiKeySource } from '@/api/client';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ToastProvider } from '@/components/toast';
 import { browserLocation, LocationProvider, memoryLocation } from '@/lib/location';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import { useViewParams } from '@/lib/view-params';
 import type { MockOptions } from '@/mocks/context'; // type only: nothing from mocks/ is bundled here
 import { createKeyStore } from './key-store';
 import { createQueryClient } from './query-client';
@@ -35,13 +37,43 @@ export interface LineageStudioProps {
   onSwitchMode?: (mode: 'demo' | 'live', baseUrl?: string) => void;
   /** The server the app talks to, for the header. */
   serverLabel?: string;
+  /** Embedded: hide the table picker (the host chooses the table). */
+  showPicker?: boolean;
+  /** Embedded: the user opened another table. */
+  onOpenTable?: (table: TableRef) => void;
+  /** Embedded: lineage stored on `target` was saved or deleted. */
+  onLineageSaved?: (change: { target: TableRef }) => void;
 }
 
-export function LineageStudio({ baseUrl, apiKey, location = 'browser', initialSearch, demo, onSwitchMode, serverLabel }: LineageStudioProps) {
+export function LineageStudio({
+  baseUrl,
+  apiKey,
+  location = 'browser',
+  initialSearch,
+  demo,
+  onSwitchMode,
+  serverLabel,
+  showPicker = true,
+  onOpenTable,
+  onLineageSaved,
+}: LineageStudioProps) {
   const [settings, setSettings] = useState<{ open: boolean; reason?: SettingsReason }>({ open: false });
   const [keyStore] = useState(() => createKeyStore(location === 'browser'));
   const [locationStore] = useState(() => (location === 'browser' ? browserLocation() : memoryLocation(initialSearch)));
-  const [queryClient] = useState(() => createQueryClient({ onUnauthorized: () => setSettings({ open: true, reason: 'unauthorized' }) }));
+  // The query client outlives host re-renders; it tells the current listeners about writes.
+  const [writeListeners] = useState(() => new Set<(target: TableRef) => void>());
+  useEffect(() => {
+    if (!onLineageSaved) return;
+    const listener = (target: TableRef) => onLineageSaved({ target });
+    writeListeners.add(listener);
+    return () => void writeListeners.delete(listener);
+  }, [onLineageSaved, writeListeners]);
+  const [queryClient] = useState(() =>
+    createQueryClient({
+      onUnauthorized: () => setSettings({ open: true, reason: 'unauthorized' }),
+      onWrite: (target) => writeListeners.forEach((listener) => listener(target)),
+    }),
+  );
   const api = useMemo(() => createDqopsApi({ baseUrl, apiKey: apiKey ?? (() => keyStore.get()) }), [baseUrl, apiKey, keyStore]);
   const hasKey = useSyncExternalStore(keyStore.subscribe, () => keyStore.get() !== undefined);
 
@@ -58,8 +90,9 @@ export function LineageStudio({ baseUrl, apiKey, location = 'browser', initialSe
                 onOpenSettings={() => setSettings({ open: true })}
               />
               <ErrorBoundary title="Lineage Studio failed to display">
-                <Workspace />
+                <Workspace showPicker={showPicker} />
               </ErrorBoundary>
+              {onOpenTable ? <TableChangeReporter onChange={onOpenTable} /> : null}
               <SettingsDialog
                 open={settings.open}
                 reason={settings.reason}
@@ -79,4 +112,22 @@ export function LineageStudio({ baseUrl, apiKey, location = 'browser', initialSe
       </DqopsApiProvider>
     </div>
   );
+}
+
+/** Tells an embedding host when the user opens another table (not for the first one). */
+function TableChangeReporter({ onChange }: { onChange: (table: TableRef) => void }) {
+  const { params } = useViewParams();
+  const key = params.selected ? tableKey(params.selected) : undefined;
+  const latest = useRef({ onChange, selected: params.selected });
+  const reported = useRef(key); // the initial table is the host's choice: not reported
+  useEffect(() => {
+    latest.current = { onChange, selected: params.selected };
+  });
+  useEffect(() => {
+    const { selected } = latest.current;
+    if (!key || !selected || key === reported.current) return;
+    reported.current = key;
+    latest.current.onChange(selected);
+  }, [key]);
+  return null;
 }

@@ -9,14 +9,14 @@ import { parseTableKey, tableKey, tableLabel } from '@/lib/table-ref';
 const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };
 
 /** The one screen: picker on top, the chosen table's views below. */
-export function Workspace() {
+export function Workspace({ showPicker = true }: { showPicker?: boolean }) {
   const { params, update, closeEditor } = useViewParams();
   const selected = params.selected;
   const editTarget = parseTableKey(params.editTarget);
   const editSource = params.editSource === 'new' ? 'new' : parseTableKey(params.editSource);
   return (
     <main className="ls-workspace">
-      <TablePicker />
+      {showPicker ? <TablePicker /> : null}
       {selected ? (
         <section className="ls-view" aria-label={`Lineage of ${tableLabel(selected)}`}>
           <div className="ls-tabs" role="tablist" aria-label="Views">
