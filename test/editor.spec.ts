@@ -1,4 +1,19 @@
+import type { Locator } from '@playwright/test';
 import { expect, node, openDemo, pick, test } from './fixtures';
+
+/** The element's box once the canvas has stopped moving (fit-view animates after load). */
+async function settledBox(locator: Locator) {
+  let previous = await locator.boundingBox();
+  await expect
+    .poll(async () => {
+      const next = await locator.boundingBox();
+      const same = JSON.stringify(next) === JSON.stringify(previous);
+      previous = next;
+      return same;
+    })
+    .toBe(true);
+  return previous;
+}
 
 const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
 
@@ -61,8 +76,9 @@ test('drag a table onto another to start "add source" with both ends filled in',
   const handle = page.locator('.react-flow__node', { has: node(page, 'stg_products') }).locator('.react-flow__handle-right');
   const target = node(page, 'fct_order_items');
   await expect(target).toBeVisible();
-  const from = await handle.boundingBox();
-  const to = await target.boundingBox();
+  await expect(handle).toHaveClass(/connectablestart/); // edit rights known
+  const from = await settledBox(handle);
+  const to = await settledBox(target);
   if (!from || !to) throw new Error('nodes not laid out');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
