@@ -20,7 +20,7 @@ import type { TableRef } from '@/lib/table-ref';
 import { buildGraph, type GraphEdge } from '../model/build-graph';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../model/layout';
 import { rootCause } from '../model/root-cause';
-import { pathsThrough } from '../model/traverse';
+import { closure, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { nodeTypes } from '../nodes/node-types';
 import type { TableFlowNode } from '../nodes/table-node';
@@ -76,6 +76,17 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const highlight = useMemo(() => (focus ? pathsThrough(model, focus) : undefined), [model, focus]);
   const causes = useMemo(() => (rootCauseFor ? rootCause(model, rootCauseFor) : []), [model, rootCauseFor]);
   const causeRank = useMemo(() => new Map(causes.map((c, i) => [c.key, { rank: i + 1, origin: c.origin }])), [causes]);
+  // The tables through which the problem travels: below a cause and above the traced table.
+  const causePath = useMemo(() => {
+    if (!rootCauseFor) return undefined;
+    const above = closure(model, rootCauseFor, 'upstream');
+    const onPath = new Set<string>([rootCauseFor]);
+    for (const cause of causes) {
+      onPath.add(cause.key);
+      for (const key of closure(model, cause.key, 'downstream')) if (above.has(key)) onPath.add(key);
+    }
+    return onPath;
+  }, [model, rootCauseFor, causes]);
 
   const nodes = useMemo<TableFlowNode[]>(
     () =>
@@ -84,15 +95,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         const position = layout.positions.get(key) ?? { x: 0, y: 0 };
         const hidden = view.hidden.get(key);
         const cause = causeRank.get(key);
-        const emphasis = rootCauseFor
-          ? cause || key === rootCauseFor
-            ? 'highlighted'
-            : 'faded'
-          : highlight
-            ? highlight.nodes.has(key)
-              ? 'highlighted'
-              : 'faded'
-            : 'normal';
+        const focusSet = causePath ?? highlight?.nodes;
+        const emphasis = focusSet ? (focusSet.has(key) ? 'highlighted' : 'faded') : 'normal';
         return {
           id: key,
           type: 'table',
@@ -113,7 +117,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           draggable: false,
         };
       }),
-    [view, model, layout, highlight, selected, causeRank, rootCauseFor, editable],
+    [view, model, layout, highlight, selected, causeRank, causePath, editable],
   );
 
   const edges = useMemo<Edge[]>(
@@ -121,7 +125,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       view.edges.map((edge) => {
         const sev = severityKey(edge.combinedStatus);
         const color = SEVERITY_STYLE[sev].color;
-        const faded = rootCauseFor ? !(causeRank.has(edge.source) || edge.source === rootCauseFor) : highlight ? !highlight.edges.has(edge.key) : false;
+        const faded = causePath ? !(causePath.has(edge.source) && causePath.has(edge.target)) : highlight ? !highlight.edges.has(edge.key) : false;
         return {
           id: edge.key,
           source: edge.source,
@@ -133,7 +137,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           focusable: true,
         };
       }),
-    [view.edges, model, highlight, selectedEdge, rootCauseFor, causeRank],
+    [view.edges, model, highlight, selectedEdge, causePath],
   );
 
   // Re-fit when the set of drawn tables changes size a lot (show all / default view).
