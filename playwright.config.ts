@@ -45,7 +45,7 @@ export default defineConfig({
     {
       // The example host page (test/embed) built against the library build, with its own mock DQOps.
       command:
-        'npm run build:lib && npx vite build --config test/embed/vite.config.ts && (npx tsx scripts/mock-server.ts --port 8898 --warmup off & npx vite preview --config test/embed/vite.config.ts)',
+        'npm run build:lib && npx tsc -p test/embed && npx vite build --config test/embed/vite.config.ts && (npx tsx scripts/mock-server.ts --port 8898 --warmup off & npx vite preview --config test/embed/vite.config.ts)',
       url: 'http://127.0.0.1:4175',
       reuseExistingServer: false,
       timeout: 180_000,
