@@ -1,10 +1,21 @@
 import { LineageView } from '@/features/lineage-graph/components/lineage-view';
-import { SourceEditorDialog } from '@/features/source-editor/components/source-editor-dialog';
-import { SourcesPanel } from '@/features/source-editor/components/sources-panel';
-import { TargetsPanel } from '@/features/source-editor/components/targets-panel';
+import { lazy, Suspense } from 'react';
 import { TablePicker } from '@/features/table-picker/components/table-picker';
 import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
 import { parseTableKey, tableKey, tableLabel } from '@/lib/table-ref';
+
+// The editor (react-hook-form, zod, the forms) loads on demand: most visits only read lineage.
+const SourceEditorDialog = lazy(() => import('@/features/source-editor/components/source-editor-dialog').then((m) => ({ default: m.SourceEditorDialog })));
+const SourcesPanel = lazy(() => import('@/features/source-editor/components/sources-panel').then((m) => ({ default: m.SourcesPanel })));
+const TargetsPanel = lazy(() => import('@/features/source-editor/components/targets-panel').then((m) => ({ default: m.TargetsPanel })));
+
+function Loading() {
+  return (
+    <p role="status" className="ls-empty">
+      <span className="ls-spinner" aria-hidden="true" /> Loading…
+    </p>
+  );
+}
 
 const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };
 
@@ -36,10 +47,14 @@ export function Workspace({ showPicker = true }: { showPicker?: boolean }) {
           <div className="ls-view__body" role="tabpanel" aria-label={VIEW_LABELS[params.view]}>
             {params.view === 'graph' || params.view === 'flows' ? (
               <LineageView key={tableKey(selected)} table={selected} mode={params.view} />
-            ) : params.view === 'sources' ? (
-              <SourcesPanel key={tableKey(selected)} table={selected} />
             ) : (
-              <TargetsPanel key={tableKey(selected)} table={selected} />
+              <Suspense fallback={<Loading />}>
+                {params.view === 'sources' ? (
+                  <SourcesPanel key={tableKey(selected)} table={selected} />
+                ) : (
+                  <TargetsPanel key={tableKey(selected)} table={selected} />
+                )}
+              </Suspense>
             )}
           </div>
         </section>
@@ -53,13 +68,15 @@ export function Workspace({ showPicker = true }: { showPicker?: boolean }) {
         </div>
       )}
       {editTarget && editSource ? (
-        <SourceEditorDialog
-          key={`${params.editTarget} ${params.editSource}`}
-          target={editTarget}
-          source={editSource}
-          prefill={parseTableKey(params.prefill)}
-          onClose={(options) => closeEditor(options)}
-        />
+        <Suspense fallback={null}>
+          <SourceEditorDialog
+            key={`${params.editTarget} ${params.editSource}`}
+            target={editTarget}
+            source={editSource}
+            prefill={parseTableKey(params.prefill)}
+            onClose={(options) => closeEditor(options)}
+          />
+        </Suspense>
       ) : null}
     </main>
   );

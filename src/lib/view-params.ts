@@ -1,7 +1,6 @@
-// The view state in the URL: which table, which direction, which tab. Parsed with zod so that a
-// hand-edited or stale link degrades to defaults instead of breaking the page.
+// The view state in the URL: which table, which direction, which tab. A hand-edited or stale
+// link degrades to defaults instead of breaking the page.
 import { useMemo } from 'react';
-import { z } from 'zod';
 import { useSearchParams } from './location';
 import { tableKey, type TableRef } from './table-ref';
 
@@ -11,30 +10,46 @@ export const VIEWS = ['graph', 'sources', 'targets', 'flows'] as const;
 export type ViewName = (typeof VIEWS)[number];
 const CHECK_TYPES = ['profiling', 'monitoring', 'partitioned'] as const;
 
-const paramsSchema = z.object({
-  connection: z.string().min(1).optional().catch(undefined),
-  schema: z.string().min(1).optional().catch(undefined),
-  table: z.string().min(1).optional().catch(undefined),
-  direction: z.enum(DIRECTIONS).catch('both'),
-  view: z.enum(VIEWS).catch('graph'),
-  checkType: z.enum(CHECK_TYPES).optional().catch(undefined),
-  node: z.string().min(1).optional().catch(undefined),
-  /** Source editor: the table whose sources are edited (tableKey JSON). */
-  editTarget: z.string().min(1).optional().catch(undefined),
+export interface ViewParams {
+  connection?: string;
+  schema?: string;
+  table?: string;
+  direction: DirectionChoice;
+  view: ViewName;
+  checkType?: (typeof CHECK_TYPES)[number];
+  /** The selected table on the canvas (tableKey). */
+  node?: string;
+  /** Source editor: the table whose sources are edited (tableKey). */
+  editTarget?: string;
   /** Source editor: 'new', or the tableKey of the source being edited. */
-  editSource: z.string().min(1).optional().catch(undefined),
+  editSource?: string;
   /** Source editor, new source: a table to fill in (tableKey), e.g. from a drag on the canvas. */
-  prefill: z.string().min(1).optional().catch(undefined),
-});
+  prefill?: string;
+  selected?: TableRef;
+}
 
-export type ViewParams = z.infer<typeof paramsSchema> & { selected?: TableRef };
+// Hand-rolled rather than zod: this runs on every page and zod is only needed by the editor
+// (loaded on demand). Unknown or malformed values fall back to defaults.
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => values.find((v) => v === value);
+const text = (value: string | null): string | undefined => (value ? value : undefined);
 
 export function parseViewParams(search: URLSearchParams): ViewParams {
-  const raw = Object.fromEntries([...search.entries()].filter(([key]) => key in paramsSchema.shape));
-  const params = paramsSchema.parse({ direction: undefined, view: undefined, ...raw });
-  const selected =
-    params.connection && params.schema && params.table ? { connection: params.connection, schema: params.schema, table: params.table } : undefined;
-  return { ...params, selected };
+  const connection = text(search.get('connection'));
+  const schema = text(search.get('schema'));
+  const table = text(search.get('table'));
+  return {
+    connection,
+    schema,
+    table,
+    direction: oneOf(DIRECTIONS, search.get('direction')) ?? 'both',
+    view: oneOf(VIEWS, search.get('view')) ?? 'graph',
+    checkType: oneOf(CHECK_TYPES, search.get('checkType')),
+    node: text(search.get('node')),
+    editTarget: text(search.get('editTarget')),
+    editSource: text(search.get('editSource')),
+    prefill: text(search.get('prefill')),
+    selected: connection && schema && table ? { connection, schema, table } : undefined,
+  };
 }
 
 export function directionFlags(direction: DirectionChoice): { upstream: boolean; downstream: boolean } {

@@ -2,6 +2,7 @@
 // server (generation, role, latency, auth, cache warm-up).
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import type { SeedCatalog } from './seed/catalog';
+import { generateCatalog } from './seed/generator';
 import { hostileCatalog } from './seed/hostile';
 import { createStore, type MockStore } from './store';
 
@@ -26,6 +27,8 @@ export interface MockOptions {
   cacheWarmup: 'off' | 'realistic' | 'never';
   /** Extra tables: 'hostile' adds tables with names that break naive UIs (seed/hostile.ts). */
   scenario: 'none' | 'hostile';
+  /** Tables of a synthetic pipeline to add (benchmarks; 0 = none). */
+  generator: number;
 }
 
 export const DEFAULT_MOCK_OPTIONS: MockOptions = {
@@ -36,6 +39,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   requireAuth: false,
   cacheWarmup: 'off',
   scenario: 'none',
+  generator: 0,
 };
 
 /** How many tree calls after a write report `data_lineage_fully_loaded:false`. */
@@ -53,10 +57,13 @@ export interface MockContext {
 }
 
 export function createMockContext(seed: SeedCatalog, options: Partial<MockOptions> = {}): MockContext {
-  const withScenario: SeedCatalog =
-    options.scenario === 'hostile'
-      ? { connections: [...seed.connections, ...hostileCatalog.connections], tables: [...seed.tables, ...hostileCatalog.tables] }
-      : seed;
+  const extras: SeedCatalog[] = [];
+  if (options.scenario === 'hostile') extras.push(hostileCatalog);
+  if (options.generator && options.generator > 0) extras.push(generateCatalog(options.generator));
+  const withScenario: SeedCatalog = {
+    connections: [...seed.connections, ...extras.flatMap((e) => e.connections)],
+    tables: [...seed.tables, ...extras.flatMap((e) => e.tables)],
+  };
   return {
     store: createStore(withScenario),
     options: { ...DEFAULT_MOCK_OPTIONS, ...options },
@@ -88,5 +95,7 @@ export function optionsFromSearch(search: string): Partial<MockOptions> {
   if (warmup === 'off' || warmup === 'realistic' || warmup === 'never') out.cacheWarmup = warmup;
   if (params.get('mock.auth') === 'required' || params.get('mock.requireAuth') === 'true') out.requireAuth = true;
   if (params.get('mock.scenario') === 'hostile') out.scenario = 'hostile';
+  const generator = Number(params.get('mock.generator'));
+  if (Number.isInteger(generator) && generator > 1 && generator <= 20_000) out.generator = generator;
   return out;
 }

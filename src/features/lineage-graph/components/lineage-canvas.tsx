@@ -18,7 +18,8 @@ import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
 import type { TableRef } from '@/lib/table-ref';
 import { buildGraph, type GraphEdge } from '../model/build-graph';
-import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../model/layout';
+import { NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
+import { useLayout } from './use-layout';
 import { rootCause } from '../model/root-cause';
 import { closure, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
@@ -41,6 +42,7 @@ export interface LineageCanvasProps {
 
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
+const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
 
 export function LineageCanvas(props: LineageCanvasProps) {
   return (
@@ -69,7 +71,12 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed, showAll, severities, showMissing }),
     [model, expanded, revealed, showAll, severities, showMissing],
   );
-  const layout = useMemo(() => layoutGraph({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const) }), [view.nodes, view.edges]);
+  const layoutInput = useMemo<LayoutInput>(
+    () => ({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const) }),
+    [view.nodes, view.edges],
+  );
+  const { layout: shownLayout, pending: layoutPending, error: layoutError } = useLayout(layoutInput, model.rootKey);
+  const layout = shownLayout ?? EMPTY_LAYOUT;
 
   const selected = selectedKey && model.nodes.has(selectedKey) ? selectedKey : undefined;
   const focus = hovered ?? selected;
@@ -90,9 +97,10 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
 
   const nodes = useMemo<TableFlowNode[]>(
     () =>
-      view.nodes.map((key) => {
+      view.nodes.flatMap((key) => {
         const table = model.nodes.get(key);
-        const position = layout.positions.get(key) ?? { x: 0, y: 0 };
+        const position = layout.positions.get(key);
+        if (!position) return []; // laid out by the layout still being computed
         const hidden = view.hidden.get(key);
         const cause = causeRank.get(key);
         const focusSet = causePath ?? highlight?.nodes;
@@ -115,14 +123,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           },
           selectable: true,
           draggable: false,
-        };
+        } satisfies TableFlowNode;
       }),
     [view, model, layout, highlight, selected, causeRank, causePath, editable],
   );
 
   const edges = useMemo<Edge[]>(
     () =>
-      view.edges.map((edge) => {
+      view.edges.flatMap((edge) => {
+        if (!layout.positions.has(edge.source) || !layout.positions.has(edge.target)) return [];
         const sev = severityKey(edge.combinedStatus);
         const color = SEVERITY_STYLE[sev].color;
         const faded = causePath ? !(causePath.has(edge.source) && causePath.has(edge.target)) : highlight ? !highlight.edges.has(edge.key) : false;
@@ -137,11 +146,11 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           focusable: true,
         };
       }),
-    [view.edges, model, highlight, selectedEdge, causePath],
+    [view.edges, model, highlight, selectedEdge, causePath, layout],
   );
 
   // Re-fit when the set of drawn tables changes size a lot (show all / default view).
-  const nodeCount = view.nodes.length;
+  const nodeCount = nodes.length;
   useEffect(() => {
     const id = requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
     return () => cancelAnimationFrame(id);
@@ -228,6 +237,16 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       />
       <div className="ls-canvas__main">
         <div className="ls-canvas__flow" onMouseLeave={() => setHovered(undefined)}>
+          {layoutPending ? (
+            <div className="ls-canvas__busy" role="status">
+              <span className="ls-spinner" aria-hidden="true" /> Laying out {view.nodes.length} tables…
+            </div>
+          ) : null}
+          {layoutError ? (
+            <div className="ls-canvas__busy ls-canvas__busy--error" role="alert">
+              The layout failed: {layoutError}
+            </div>
+          ) : null}
           <ReactFlow
             nodes={nodes}
             edges={edges}

@@ -1,4 +1,4 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityIcon, formatKpi } from '@/components/severity-badge';
 import { formatRows } from '@/lib/format';
@@ -22,6 +22,10 @@ export interface TableFlowNodeData extends Record<string, unknown> {
 
 export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
 
+/** Below this zoom the text is unreadable anyway: nodes draw as a name on a coloured bar. */
+export const DETAIL_ZOOM = 0.3;
+const zoomedOut = (state: { transform: [number, number, number] }) => state.transform[2] < DETAIL_ZOOM;
+
 /**
  * A table on the canvas. Clicks are handled by the canvas's onNodeClick (the "+N" buttons carry
  * data-expand), so no callbacks live in node data.
@@ -31,6 +35,22 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const key = table.exists ? severityKey(table.status) : 'missing';
   const style = SEVERITY_STYLE[key];
   const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}`;
+  const simple = useStore(zoomedOut);
+  if (simple) {
+    return (
+      <div
+        className={`ls-node ls-node--simple ls-node--${emphasis}${table.isRoot ? ' ls-node--root' : ''}`}
+        style={{ borderLeftColor: style.color }}
+        aria-label={label}
+      >
+        <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
+        <span className="ls-node__name">{table.ref.table}</span>
+        {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
+        {rootCauseRank ? <span className="ls-node__cause">{rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}</span> : null}
+        <Handle type="source" position={Position.Right} isConnectable={false} className="ls-node__handle" />
+      </div>
+    );
+  }
   const classes = [
     'ls-node',
     `ls-node--${emphasis}`,
