@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // Command-line scripts print their results.
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     // A port of React's own shim (see the file): React's compiler rules do not apply to it.
     files: ['src/embed/use-sync-external-store-with-selector.ts'],
     rules: { 'react-hooks/refs': 'off', 'react-hooks/immutability': 'off', 'react-hooks/globals': 'off' },

@@ -203,6 +203,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
       const { data } = await run('read lineage', signal, (s) =>
         client.GET(`${TABLE_PATH}/lineage/tree`, { params: { path: tablePath(table), query: direction }, signal: s }),
       );
+      performance.mark('lineage-tree-response'); // read by `npm run bench`
       return normalizeTree(requireBody('read lineage', data), table);
     },
 

@@ -76,6 +76,15 @@ describe('traverse', () => {
     expect(neighbourhood(chain, { depth: 2, showAll: true }).visible.size).toBe(8);
   });
 
+  it('caps the default view of a hub table and counts the rest as hidden', () => {
+    const edges = Array.from({ length: 300 }, (_, i) => `s${i}>hub`).concat(Array.from({ length: 300 }, (_, i) => `hub>t${i}`));
+    const hub = buildGraph(treeOf('hub', edges));
+    const { visible, hidden } = neighbourhood(hub, { depth: 2, maxNodes: 200 });
+    expect(visible.size).toBe(201);
+    expect(hidden.get(k('hub'))).toEqual({ upstream: 200, downstream: 200 });
+    expect(neighbourhood(hub, { depth: 2, maxNodes: 200, expanded: new Set([k('hub')]) }).visible.size).toBe(601);
+  });
+
   it('reveals a far node with the path that leads to it', () => {
     expect(pathFromRoot(chain, k('u4')).map((key) => names([key])[0])).toEqual(['r', 'u1', 'u2', 'u3', 'u4']);
     expect(names(neighbourhood(chain, { depth: 1, revealed: new Set([k('d3')]) }).visible)).toEqual(['d1', 'd2', 'd3', 'r', 'u1']);

@@ -66,27 +66,39 @@ export interface Neighbourhood {
  */
 export function neighbourhood(
   model: GraphModel,
-  options: { depth: number; expanded?: ReadonlySet<string>; revealed?: ReadonlySet<string>; showAll?: boolean },
+  options: {
+    depth: number;
+    expanded?: ReadonlySet<string>;
+    revealed?: ReadonlySet<string>;
+    showAll?: boolean;
+    /** At most this many tables are drawn by the hop rule (hub tables can have hundreds of neighbours). */
+    maxNodes?: number;
+  },
 ): Neighbourhood {
   const visible = new Set<string>();
   if (options.showAll) for (const key of model.nodes.keys()) visible.add(key);
   else {
     visible.add(model.rootKey);
+    // Each side gets half the budget; expansions the user asked for are never cut.
+    const budget = Math.max(1, Math.floor((options.maxNodes ?? Number.POSITIVE_INFINITY) / 2));
     for (const side of ['upstream', 'downstream'] as const) {
       const next = neighbours(model, side);
       const dist = new Map<string, number>([[model.rootKey, 0]]);
+      let added = 0;
       let frontier = [model.rootKey];
       while (frontier.length > 0) {
         const following: string[] = [];
         for (const key of frontier) {
           const d = dist.get(key) ?? 0;
-          if (d >= options.depth && !options.expanded?.has(key)) continue;
+          const expanded = options.expanded?.has(key) === true;
+          if (d >= options.depth && !expanded) continue;
           for (const n of next.get(key) ?? []) {
-            if (!dist.has(n)) {
-              dist.set(n, d + 1);
-              visible.add(n);
-              following.push(n);
-            }
+            if (dist.has(n)) continue;
+            if (added >= budget && !expanded) continue;
+            dist.set(n, d + 1);
+            visible.add(n);
+            following.push(n);
+            added += 1;
           }
         }
         frontier = following;

@@ -4,6 +4,8 @@ import type { GraphEdge, GraphModel } from './build-graph';
 import { neighbourhood } from './traverse';
 
 export const DEFAULT_DEPTH = 2;
+/** The default view never draws more than about this many tables. */
+export const DEFAULT_MAX_NODES = 200;
 export const FILTERABLE: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none'];
 
 export interface ViewOptions {
@@ -33,7 +35,7 @@ export function nodeSeverity(model: GraphModel, key: string): SeverityKey {
 }
 
 export function visibleGraph(model: GraphModel, options: ViewOptions): VisibleGraph {
-  const { visible, hidden } = neighbourhood(model, options);
+  const { visible, hidden } = neighbourhood(model, { maxNodes: DEFAULT_MAX_NODES, ...options });
   let filteredOut = 0;
   const nodes: string[] = [];
   // Model order (= the server's flow order) keeps layouts deterministic.

@@ -1,4 +1,6 @@
+import { FlowEdge } from './flow-edge';
 import { TableNode } from './table-node';
 
-// Module constant: a nodeTypes object created during render would remount every node.
+// Module constants: objects created during render would remount every node and edge.
 export const nodeTypes = { table: TableNode };
+export const edgeTypes = { flow: FlowEdge };

@@ -1,6 +1,7 @@
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityIcon, formatKpi } from '@/components/severity-badge';
+import { useEmphasis } from './emphasis';
 import { formatRows } from '@/lib/format';
 import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
 import type { TableNodeData } from '../model/build-graph';
@@ -11,11 +12,6 @@ export interface TableFlowNodeData extends Record<string, unknown> {
   table: TableNodeData;
   hiddenUpstream: number;
   hiddenDownstream: number;
-  emphasis: NodeEmphasis;
-  selected: boolean;
-  /** 1-based position in the root-cause list, when one is shown. */
-  rootCauseRank?: number;
-  rootCauseOrigin?: boolean;
   /** The user may draw a new link to or from this table (DQOps can_edit). */
   connectable: boolean;
 }
@@ -31,7 +27,13 @@ const zoomedOut = (state: { transform: [number, number, number] }) => state.tran
  * data-expand), so no callbacks live in node data.
  */
 export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNode>) {
-  const { table, hiddenUpstream, hiddenDownstream, emphasis, selected, rootCauseRank, rootCauseOrigin, connectable } = data;
+  const { table, hiddenUpstream, hiddenDownstream, connectable } = data;
+  const focus = useEmphasis();
+  const emphasis: NodeEmphasis = focus.nodes ? (focus.nodes.has(table.key) ? 'highlighted' : 'faded') : 'normal';
+  const selected = focus.selected === table.key;
+  const cause = focus.causes.get(table.key);
+  const rootCauseRank = cause?.rank;
+  const rootCauseOrigin = cause?.origin;
   const key = table.exists ? severityKey(table.status) : 'missing';
   const style = SEVERITY_STYLE[key];
   const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}`;

@@ -1,0 +1,37 @@
+import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useEmphasis } from './emphasis';
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  color: string;
+  width: number;
+}
+
+export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
+
+/** A data flow: a bezier curve, as wide as the rows flowing, faded when out of focus. */
+export const FlowEdge = memo(function FlowEdge({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerEnd,
+  data,
+  selected,
+}: EdgeProps<FlowEdgeType>) {
+  const emphasis = useEmphasis();
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const faded = emphasis.edges !== undefined && !emphasis.edges.has(id);
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      markerEnd={markerEnd}
+      interactionWidth={12}
+      style={{ stroke: data?.color, strokeWidth: data?.width, opacity: faded ? 0.12 : 0.85, filter: selected ? 'drop-shadow(0 0 2px #1d4ed8)' : undefined }}
+    />
+  );
+});
