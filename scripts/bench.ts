@@ -133,9 +133,12 @@ async function main() {
       });
       const showAllLongestTaskMs = await longestTask(page, clickAt);
 
-      // Highlight: select the hub (every path runs through it) in the whole graph.
-      await page.evaluate(() => document.querySelector<HTMLElement>('.ls-node--root')?.closest<HTMLElement>('.react-flow__node')?.click());
-      const select = await markAfter(page, 'lineage-select', clickAt);
+      // Highlight: select the hub (every path runs through it) in the whole graph, through search.
+      const find = page.getByRole('combobox', { name: 'Find table in graph' });
+      await find.fill(HUB_TABLE);
+      await page.getByRole('option', { name: new RegExp(`^${HUB_TABLE}`) }).first().waitFor();
+      await find.press('Enter');
+      const select = await markAfter(page, 'lineage-select', allPainted);
       const highlighted = await markAfter(page, 'lineage-highlight-painted', select);
       const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
       const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);

@@ -19,6 +19,7 @@ import { useEditableConnections } from '@/api/use-can-edit';
 import type { TableRef } from '@/lib/table-ref';
 import { buildGraph, type GraphEdge } from '../model/build-graph';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
+import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
 import { rootCause } from '../model/root-cause';
 import { closure, pathsThrough } from '../model/traverse';
@@ -44,6 +45,8 @@ export interface LineageCanvasProps {
 
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
+/** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
+export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
 
 /** Runs `fn` once the next frame has been painted; returns a cancel function. */
@@ -109,10 +112,11 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     return onPath;
   }, [model, rootCauseFor, causes]);
 
+  const overview = view.nodes.length > OVERVIEW_THRESHOLD;
   // Node and edge lists change with the drawn graph only; highlights travel through EmphasisContext.
   const nodes = useMemo<TableFlowNode[]>(
     () =>
-      view.nodes.flatMap((key) => {
+      (overview ? [] : view.nodes).flatMap((key) => {
         const table = model.nodes.get(key);
         const position = layout.positions.get(key);
         if (!table || !position) return []; // laid out by the layout still being computed
@@ -128,12 +132,12 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           draggable: false,
         } satisfies TableFlowNode;
       }),
-    [view, model, layout, editable],
+    [view, model, layout, editable, overview],
   );
 
   const edges = useMemo<FlowEdgeType[]>(
     () =>
-      view.edges.flatMap((edge) => {
+      (overview ? [] : view.edges).flatMap((edge) => {
         if (!layout.positions.has(edge.source) || !layout.positions.has(edge.target)) return [];
         const color = SEVERITY_STYLE[severityKey(edge.combinedStatus)].color;
         return {
@@ -148,7 +152,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           focusable: true,
         } satisfies FlowEdgeType;
       }),
-    [view.edges, model, selectedEdge, layout],
+    [view.edges, model, selectedEdge, layout, overview],
   );
 
   const emphasis = useMemo<Emphasis>(() => {
@@ -168,8 +172,16 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   }, [flow, showAll, nodeCount]);
 
   // Performance marks for `npm run bench`: the drawn graph and a highlight, once painted.
-  useEffect(() => afterPaint(() => performance.mark('lineage-painted', { detail: { nodes: nodes.length } })), [layout, view.nodes]); // eslint-disable-line react-hooks/exhaustive-deps -- once per new picture, not per highlight
-  useEffect(() => (focus ? afterPaint(() => performance.mark('lineage-highlight-painted')) : undefined), [focus, highlight]);
+  useEffect(
+    () => (nodes.length > 0 ? afterPaint(() => performance.mark('lineage-painted', { detail: { nodes: nodes.length } })) : undefined),
+    [layout, view.nodes], // eslint-disable-line react-hooks/exhaustive-deps -- once per new picture, not per highlight
+  );
+  useEffect(() => (focus && !overview ? afterPaint(() => performance.mark('lineage-highlight-painted')) : undefined), [focus, highlight, overview]);
+  const onOverviewPainted = useCallback(
+    (kind: 'graph' | 'highlight') =>
+      kind === 'graph' ? performance.mark('lineage-painted', { detail: { nodes: view.nodes.length } }) : performance.mark('lineage-highlight-painted'),
+    [view.nodes.length],
+  );
 
   // Centre on a found table once its position is known (it may need a new layout first).
   useEffect(() => {
@@ -221,6 +233,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
 
   const reveal = useCallback(
     (key: string) => {
+      performance.mark('lineage-select');
       setRevealed((current) => new Set([...current, key]));
       setSelectedEdge(undefined);
       onSelect(key);
@@ -263,40 +276,57 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               The layout failed: {layoutError}
             </div>
           ) : null}
+          {overview && shownLayout ? (
+            <OverviewCanvas
+              model={model}
+              nodes={view.nodes}
+              edges={view.edges}
+              layout={layout}
+              emphasis={emphasis}
+              onSelect={(key) => {
+                setSelectedEdge(undefined);
+                onSelect(key);
+              }}
+              centerOn={centerRequest}
+              onPainted={onOverviewPainted}
+            />
+          ) : null}
           <EmphasisContext.Provider value={emphasis}>
-            <ReactFlow
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              onNodeClick={onNodeClick}
-              onEdgeClick={onEdgeClick}
-              onPaneClick={onPaneClick}
-              onNodeMouseEnter={(_e, node) => setHovered(node.id)}
-              onNodeMouseLeave={() => setHovered(undefined)}
-              nodesDraggable={false}
-              nodesConnectable={editable.size > 0}
-              onConnect={onConnect}
-              isValidConnection={isValidConnection}
-              connectionRadius={140}
-              fitView
-              fitViewOptions={FIT_VIEW_OPTIONS}
-              minZoom={0.05}
-              maxZoom={2}
-              onlyRenderVisibleElements={nodes.length > 150}
-              proOptions={PRO_OPTIONS}
-            >
-              <Background gap={20} size={1} color="#e3e7ed" />
-              <Controls showInteractive={false} position="bottom-left" />
-              <MiniMap
-                pannable
-                zoomable
-                position="bottom-right"
-                ariaLabel="Minimap of the lineage graph"
-                nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id)].color}
-                nodeStrokeWidth={0}
-              />
-            </ReactFlow>
+            {overview ? null : (
+              <ReactFlow
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                onNodeClick={onNodeClick}
+                onEdgeClick={onEdgeClick}
+                onPaneClick={onPaneClick}
+                onNodeMouseEnter={(_e, node) => setHovered(node.id)}
+                onNodeMouseLeave={() => setHovered(undefined)}
+                nodesDraggable={false}
+                nodesConnectable={editable.size > 0}
+                onConnect={onConnect}
+                isValidConnection={isValidConnection}
+                connectionRadius={140}
+                fitView
+                fitViewOptions={FIT_VIEW_OPTIONS}
+                minZoom={0.05}
+                maxZoom={2}
+                onlyRenderVisibleElements={nodes.length > 150}
+                proOptions={PRO_OPTIONS}
+              >
+                <Background gap={20} size={1} color="#e3e7ed" />
+                <Controls showInteractive={false} position="bottom-left" />
+                <MiniMap
+                  pannable
+                  zoomable
+                  position="bottom-right"
+                  ariaLabel="Minimap of the lineage graph"
+                  nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id)].color}
+                  nodeStrokeWidth={0}
+                />
+              </ReactFlow>
+            )}
           </EmphasisContext.Provider>
         </div>
         <aside className="ls-canvas__side" aria-label="Details">

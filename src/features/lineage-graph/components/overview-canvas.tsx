@@ -1,0 +1,245 @@
+// The whole graph of a big lineage (hundreds to thousands of tables) drawn on one <canvas>:
+// painting thousands of DOM nodes would block the page for seconds, a canvas paints them in
+// milliseconds. Wheel to zoom, drag to pan, click to select; the selection highlights its paths.
+import { useCallback, useEffect, useRef } from 'react';
+import { SEVERITY_STYLE } from '@/lib/severity';
+import type { GraphEdge, GraphModel } from '../model/build-graph';
+import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from '../model/layout';
+import { edgeWidth, nodeSeverity } from '../model/view-model';
+import type { Emphasis } from '../nodes/emphasis';
+
+interface Props {
+  model: GraphModel;
+  nodes: readonly string[];
+  edges: readonly GraphEdge[];
+  layout: LayoutResult;
+  emphasis: Emphasis;
+  onSelect: (key: string | undefined) => void;
+  /** Centre on this table (search). */
+  centerOn?: { key: string; n: number };
+  onPainted?: (kind: 'graph' | 'highlight') => void;
+}
+
+interface View {
+  x: number;
+  y: number;
+  k: number;
+}
+
+const MARGIN = 40;
+
+export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect, centerOn, onPainted }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const view = useRef<View>({ x: 0, y: 0, k: 1 });
+  const frame = useRef(0);
+  const latest = useRef({ model, nodes, edges, layout, emphasis, onPainted });
+  const pendingKinds = useRef(new Set<'graph' | 'highlight'>());
+
+  const draw = useCallback(() => {
+    frame.current = 0;
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context) return;
+    const { model: m, nodes: drawn, edges: lines, layout: l, emphasis: e, onPainted: painted } = latest.current;
+    const dpr = window.devicePixelRatio || 1;
+    const { x, y, k } = view.current;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, element.width, element.height);
+    context.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
+    const left = -x / k;
+    const top = -y / k;
+    const right = left + element.width / dpr / k;
+    const bottom = top + element.height / dpr / k;
+
+    // Edges, batched by colour and focus: one stroke per batch.
+    const batches = new Map<string, { color: string; width: number; alpha: number; segments: number[] }>();
+    for (const edge of lines) {
+      const s = l.positions.get(edge.source);
+      const t = l.positions.get(edge.target);
+      if (!s || !t) continue;
+      const sx = s.x + NODE_WIDTH;
+      const sy = s.y + NODE_HEIGHT / 2;
+      const tx = t.x;
+      const ty = t.y + NODE_HEIGHT / 2;
+      if (Math.max(sx, tx) < left || Math.min(sx, tx) > right || Math.max(sy, ty) < top || Math.min(sy, ty) > bottom) continue;
+      const faded = e.edges !== undefined && !e.edges.has(edge.key);
+      const color = colorOf(edge);
+      const width = Math.max(edgeWidth(edge.rowCount), 1 / k);
+      const id = `${color}|${faded}|${width.toFixed(1)}`;
+      let batch = batches.get(id);
+      if (!batch) {
+        batch = { color, width, alpha: faded ? 0.08 : 0.7, segments: [] };
+        batches.set(id, batch);
+      }
+      batch.segments.push(sx, sy, tx, ty);
+    }
+    for (const batch of batches.values()) {
+      context.beginPath();
+      for (let i = 0; i < batch.segments.length; i += 4) {
+        const [sx, sy, tx, ty] = [batch.segments[i] ?? 0, batch.segments[i + 1] ?? 0, batch.segments[i + 2] ?? 0, batch.segments[i + 3] ?? 0];
+        const dx = Math.max(30, (tx - sx) / 2);
+        context.moveTo(sx, sy);
+        context.bezierCurveTo(sx + dx, sy, tx - dx, ty, tx, ty);
+      }
+      context.globalAlpha = batch.alpha;
+      context.strokeStyle = batch.color;
+      context.lineWidth = batch.width;
+      context.stroke();
+    }
+
+    // Nodes: white boxes with a severity bar; names when they are large enough to read.
+    const showText = k >= 0.25;
+    context.font = '600 15px system-ui, sans-serif';
+    context.textBaseline = 'middle';
+    for (const key of drawn) {
+      const p = l.positions.get(key);
+      if (!p || p.x > right || p.x + NODE_WIDTH < left || p.y > bottom || p.y + NODE_HEIGHT < top) continue;
+      const node = m.nodes.get(key);
+      const style = SEVERITY_STYLE[nodeSeverity(m, key)];
+      const faded = e.nodes !== undefined && !e.nodes.has(key);
+      context.globalAlpha = faded ? 0.2 : 1;
+      context.fillStyle = node?.isRoot ? '#eef4ff' : '#ffffff';
+      context.fillRect(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
+      context.fillStyle = style.color;
+      context.fillRect(p.x, p.y, 10, NODE_HEIGHT);
+      const selected = e.selected === key;
+      context.lineWidth = (selected || node?.isRoot ? 3 : 1) / Math.min(1, k * 2);
+      context.strokeStyle = selected ? '#1d4ed8' : node?.isRoot ? '#1d4ed8' : '#b8c0cc';
+      context.strokeRect(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
+      if (showText && node) {
+        context.fillStyle = '#1f2933';
+        context.fillText(node.ref.table.length > 26 ? `${node.ref.table.slice(0, 25)}…` : node.ref.table, p.x + 20, p.y + NODE_HEIGHT / 2, NODE_WIDTH - 28);
+      }
+    }
+    context.globalAlpha = 1;
+    const kinds = [...pendingKinds.current];
+    pendingKinds.current.clear();
+    for (const kind of kinds) painted?.(kind);
+  }, []);
+
+  const schedule = useCallback(
+    (kind: 'graph' | 'highlight' = 'graph') => {
+      pendingKinds.current.add(kind);
+      if (!frame.current) frame.current = requestAnimationFrame(draw);
+    },
+    [draw],
+  );
+
+  // Fit the whole graph when a new picture arrives.
+  const fit = useCallback(() => {
+    const element = host.current;
+    if (!element) return;
+    const width = element.clientWidth;
+    const height = element.clientHeight;
+    const { width: w, height: h } = latest.current.layout;
+    const k = Math.min(2, Math.max(0.005, Math.min((width - MARGIN * 2) / Math.max(1, w), (height - MARGIN * 2) / Math.max(1, h))));
+    view.current = { k, x: (width - w * k) / 2, y: (height - h * k) / 2 };
+  }, []);
+
+  useEffect(() => {
+    latest.current = { model, nodes, edges, layout, emphasis, onPainted };
+  });
+  useEffect(() => {
+    fit();
+    schedule('graph');
+  }, [layout, nodes, fit, schedule]);
+  useEffect(() => schedule('highlight'), [emphasis, schedule]);
+
+  // Size the canvas to its box (device pixels).
+  useEffect(() => {
+    const element = host.current;
+    const c = canvas.current;
+    if (!element || !c) return;
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      c.width = Math.max(1, Math.round(element.clientWidth * dpr));
+      c.height = Math.max(1, Math.round(element.clientHeight * dpr));
+      c.style.width = `${element.clientWidth}px`;
+      c.style.height = `${element.clientHeight}px`;
+      schedule('graph');
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [schedule]);
+
+  useEffect(() => {
+    if (!centerOn) return;
+    const p = layout.positions.get(centerOn.key);
+    const element = host.current;
+    if (!p || !element) return;
+    const k = Math.max(view.current.k, 0.8);
+    view.current = { k, x: element.clientWidth / 2 - (p.x + NODE_WIDTH / 2) * k, y: element.clientHeight / 2 - (p.y + NODE_HEIGHT / 2) * k };
+    schedule('graph');
+  }, [centerOn, layout, schedule]);
+
+  // Pan with the pointer, zoom with the wheel, select with a click.
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const hit = (clientX: number, clientY: number): string | undefined => {
+    const rect = canvas.current?.getBoundingClientRect();
+    if (!rect) return undefined;
+    const { x, y, k } = view.current;
+    const gx = (clientX - rect.left - x) / k;
+    const gy = (clientY - rect.top - y) / k;
+    for (const key of latest.current.nodes) {
+      const p = latest.current.layout.positions.get(key);
+      if (p && gx >= p.x && gx <= p.x + NODE_WIDTH && gy >= p.y && gy <= p.y + NODE_HEIGHT) return key;
+    }
+    return undefined;
+  };
+
+  return (
+    <div ref={host} className="ls-overview">
+      <canvas
+        ref={canvas}
+        className="ls-overview__canvas"
+        role="img"
+        aria-label={`Overview of all ${nodes.length} tables. Use "Find a table" to select one, or the Flows tab for a table of every flow.`}
+        onWheel={(event) => {
+          const rect = canvas.current?.getBoundingClientRect();
+          if (!rect) return;
+          const { x, y, k } = view.current;
+          const next = Math.min(3, Math.max(0.005, k * Math.exp(-event.deltaY * 0.0015)));
+          const cx = event.clientX - rect.left;
+          const cy = event.clientY - rect.top;
+          view.current = { k: next, x: cx - ((cx - x) * next) / k, y: cy - ((cy - y) * next) / k };
+          schedule('graph');
+        }}
+        onPointerDown={(event) => {
+          drag.current = { x: event.clientX, y: event.clientY, moved: false };
+          event.currentTarget.setPointerCapture(event.pointerId);
+        }}
+        onPointerMove={(event) => {
+          const d = drag.current;
+          if (!d) return;
+          const dx = event.clientX - d.x;
+          const dy = event.clientY - d.y;
+          if (!d.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+          d.moved = true;
+          view.current = { ...view.current, x: view.current.x + dx, y: view.current.y + dy };
+          d.x = event.clientX;
+          d.y = event.clientY;
+          schedule('graph');
+        }}
+        onPointerUp={(event) => {
+          const d = drag.current;
+          drag.current = null;
+          if (d && !d.moved) {
+            performance.mark('lineage-select');
+            onSelect(hit(event.clientX, event.clientY));
+          }
+        }}
+      />
+      <button type="button" className="ls-button ls-overview__fit" onClick={() => (fit(), schedule('graph'))}>
+        Fit
+      </button>
+    </div>
+  );
+}
+
+function colorOf(edge: GraphEdge): string {
+  const severity = edge.combinedStatus?.severity;
+  return severity ? SEVERITY_STYLE[severity].color : SEVERITY_STYLE.none.color;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from './build-graph';
+import { csvCell, exportFileName, toCsv, toJson, toSvg } from './export';
+import { ref, treeOf } from './fixtures';
+import { layoutGraph } from './layout';
+
+function input(tree = treeOf('b', ['a>b', 'b>c'], { a: 'error' })) {
+  const model = buildGraph(tree);
+  const nodes = [...model.nodes.keys()];
+  const edges = [...model.edges.values()];
+  const layout = layoutGraph({ nodes, edges: edges.map((e) => [e.source, e.target] as const) });
+  return { tree, model, nodes, edges, layout };
+}
+
+describe('CSV', () => {
+  it.each([
+    ['=1+1', `"'=1+1"`],
+    ['+cmd', `"'+cmd"`],
+    ['-2', `"'-2"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\ttab', `"'\ttab"`],
+    ['say "hi"', '"say ""hi"""'],
+    ['plain', '"plain"'],
+  ])('neutralises %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('writes one row per flow with statuses', () => {
+    const tree = treeOf('b', ['=HYPERLINK("x")>b'], { b: 'warning' });
+    const lines = toCsv(tree).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(`"c","s","'=HYPERLINK(""x"")","c","s","b","1000","","warning",""`);
+  });
+});
+
+describe('SVG', () => {
+  it('draws every table of the drawn graph, names escaped', () => {
+    const tree = treeOf('b', ['b>c&d']);
+    tree.flows.push({ source: ref('<script>alert(1)</script>'), target: ref('b'), rowCountEstimated: false });
+    const svg = toSvg(input(tree));
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain('c&amp;d');
+    expect(svg).not.toContain('<script>');
+    expect(svg.match(/<g>/g)).toHaveLength(3);
+    expect(svg.match(/<path d="M[-\d.]+,[-\d.]+ C/g)).toHaveLength(2); // one curve per flow
+    expect(() => new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')).not.toThrow();
+    expect(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')).toBeNull();
+  });
+
+  it('drops control characters that XML forbids', () => {
+    const svg = toSvg(input(treeOf('b', ['bad\u0001name>b'])));
+    expect(svg).toContain('badname');
+    expect(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')).toBeNull();
+  });
+});
+
+describe('JSON and file names', () => {
+  it('exports the flows', () => {
+    expect(JSON.parse(toJson(treeOf('b', ['a>b'])))).toMatchObject({ relative_table: ref('b'), flows: [{ source: ref('a'), target: ref('b'), row_count: 1000 }] });
+  });
+  it('makes safe file names', () => {
+    expect(exportFileName(treeOf('x/y:"z"', []), 'png')).toBe('lineage-c-s-x_y_z_.png');
+  });
+});
