@@ -79,7 +79,10 @@ async function markAfter(page: Page, name: string, after: number, minNodes = 0):
 }
 
 const longestTask = (page: Page, since: number) =>
-  page.evaluate((t) => Math.max(0, ...((window as unknown as { __longtasks: [number, number][] }).__longtasks ?? []).filter(([start]) => start >= t).map(([, d]) => d)), since);
+  page.evaluate(
+    (t) => Math.max(0, ...((window as unknown as { __longtasks: [number, number][] }).__longtasks ?? []).filter(([start]) => start >= t).map(([, d]) => d)),
+    since,
+  );
 
 function nodeSideTimes(size: number) {
   const store = createStore(generateCatalog(size));
@@ -94,7 +97,10 @@ function nodeSideTimes(size: number) {
   // the child prints the time of the layout call alone.
   let dagreNodeMs: number | null;
   try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-dagre.ts', String(size)], { timeout: DAGRE_LIMIT_S * 1000, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-dagre.ts', String(size)], {
+      timeout: DAGRE_LIMIT_S * 1000,
+      encoding: 'utf8',
+    });
     dagreNodeMs = Number(out.trim());
   } catch {
     dagreNodeMs = null; // over the limit
@@ -116,7 +122,10 @@ async function main() {
       await page.addInitScript(() => {
         const tasks: [number, number][] = [];
         (window as unknown as { __longtasks: [number, number][] }).__longtasks = tasks;
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))).observe({
+          type: 'longtask',
+          buffered: true,
+        });
       });
       await page.goto(`${base}?connection=${GENERATED_CONNECTION}&schema=${GENERATED_SCHEMA}&table=${HUB_TABLE}&mock.generator=${size}&mock.warmup=off`);
       const response = await markAfter(page, 'lineage-tree-response', 0);
@@ -136,7 +145,10 @@ async function main() {
       // Highlight: select the hub (every path runs through it) in the whole graph, through search.
       const find = page.getByRole('combobox', { name: 'Find table in graph' });
       await find.fill(HUB_TABLE);
-      await page.getByRole('option', { name: new RegExp(`^${HUB_TABLE}`) }).first().waitFor();
+      await page
+        .getByRole('option', { name: new RegExp(`^${HUB_TABLE}`) })
+        .first()
+        .waitFor();
       await find.press('Enter');
       const select = await markAfter(page, 'lineage-select', allPainted);
       const highlighted = await markAfter(page, 'lineage-highlight-painted', select);
@@ -169,11 +181,31 @@ async function main() {
   }
 
   const chunks = sizes();
-  const result = { machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? ''}`, date: new Date().toISOString(), rows, chunks, initialJsGzip: initialJs() };
+  const result = {
+    machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? ''}`,
+    date: new Date().toISOString(),
+    rows,
+    chunks,
+    initialJsGzip: initialJs(),
+  };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', `${JSON.stringify(result, null, 2)}\n`);
 
-  const header = ['tables', 'flows', 'drawn', 'default ms', 'default longest task', 'show all ms', 'layout ms', 'show all longest task', 'highlight ms', 'heap MB', 'DOM nodes', 'dagre ms (node)', 'dagre / show all'];
+  const header = [
+    'tables',
+    'flows',
+    'drawn',
+    'default ms',
+    'default longest task',
+    'show all ms',
+    'layout ms',
+    'show all longest task',
+    'highlight ms',
+    'heap MB',
+    'DOM nodes',
+    'dagre ms (node)',
+    'dagre / show all',
+  ];
   const lines = rows.map((r) => [
     r.tables,
     r.flows,

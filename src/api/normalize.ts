@@ -206,7 +206,28 @@ export function refFromKey(key: DomainConnectionTableKey | undefined | null): Ta
   return { connection, schema, table };
 }
 
-function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields): LineageFlow | undefined {
+/**
+ * A tree repeats the same table's status on every flow that touches it (thousands of times in big
+ * lineages): normalise each distinct status once. The key holds everything the view model reads.
+ */
+function statusCache() {
+  const cache = new Map<string, QualityStatus | undefined>();
+  return (model: TableCurrentDataQualityStatusModel | undefined | null): QualityStatus | undefined => {
+    if (!model || typeof model !== 'object') return undefined;
+    let key = `${model.connection_name}\u0000${model.schema_name}\u0000${model.table_name}\u0000${model.current_severity}\u0000${model.highest_historical_severity}\u0000${model.data_quality_kpi}\u0000${model.last_check_executed_at}\u0000${model.total_row_count}\u0000${model.data_freshness_delay_days}\u0000${model.executed_checks}/${model.valid_results}/${model.warnings}/${model.errors}/${model.fatals}/${model.execution_errors}\u0000${model.table_exist}`;
+    if (model.dimensions && typeof model.dimensions === 'object') {
+      for (const [name, d] of Object.entries(model.dimensions)) {
+        key += `\u0000${name}:${d?.dimension}:${d?.current_severity}:${d?.data_quality_kpi}:${d?.last_check_executed_at}:${d?.executed_checks}/${d?.valid_results}/${d?.warnings}/${d?.errors}/${d?.fatals}/${d?.execution_errors}`;
+      }
+    }
+    if (cache.has(key)) return cache.get(key);
+    const status = normalizeStatus(model);
+    cache.set(key, status);
+    return status;
+  };
+}
+
+function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields, status: (model: TableCurrentDataQualityStatusModel | undefined) => QualityStatus | undefined): LineageFlow | undefined {
   const source = refFromKey(flow.source_table);
   const target = refFromKey(flow.target_table);
   if (!source || !target) return undefined;
@@ -215,9 +236,9 @@ function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields): LineageF
   return {
     source,
     target,
-    sourceStatus: normalizeStatus(flow.source_table_quality_status),
-    targetStatus: normalizeStatus(flow.target_table_quality_status),
-    upstreamCombinedStatus: normalizeStatus(flow.upstream_combined_quality_status),
+    sourceStatus: status(flow.source_table_quality_status),
+    targetStatus: status(flow.target_table_quality_status),
+    upstreamCombinedStatus: status(flow.upstream_combined_quality_status),
     // 2024-09's weight was (int) ln(rows): turn it back into an estimated row count.
     rowCount: rowCount ?? (weight !== undefined ? Math.round(Math.exp(weight)) : undefined),
     rowCountEstimated: rowCount === undefined && weight !== undefined,
@@ -227,8 +248,9 @@ function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields): LineageF
 export function normalizeTree(model: TableLineageModel, requested: TableRef): LineageTree {
   const flows: LineageFlow[] = [];
   let unreadableFlows = 0;
+  const status = statusCache();
   for (const raw of Array.isArray(model.flows) ? model.flows : []) {
-    const flow = raw && typeof raw === 'object' ? normalizeFlow(raw) : undefined;
+    const flow = raw && typeof raw === 'object' ? normalizeFlow(raw, status) : undefined;
     if (flow) flows.push(flow);
     else unreadableFlows += 1;
   }

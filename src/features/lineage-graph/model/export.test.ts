@@ -56,7 +56,10 @@ describe('SVG', () => {
 
 describe('JSON and file names', () => {
   it('exports the flows', () => {
-    expect(JSON.parse(toJson(treeOf('b', ['a>b'])))).toMatchObject({ relative_table: ref('b'), flows: [{ source: ref('a'), target: ref('b'), row_count: 1000 }] });
+    expect(JSON.parse(toJson(treeOf('b', ['a>b'])))).toMatchObject({
+      relative_table: ref('b'),
+      flows: [{ source: ref('a'), target: ref('b'), row_count: 1000 }],
+    });
   });
   it('makes safe file names', () => {
     expect(exportFileName(treeOf('x/y:"z"', []), 'png')).toBe('lineage-c-s-x_y_z_.png');
