@@ -38,17 +38,30 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const style = SEVERITY_STYLE[key];
   const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}`;
   const simple = useStore(zoomedOut);
+  const more = (side: 'upstream' | 'downstream', count: number) =>
+    count > 0 ? (
+      <button
+        type="button"
+        className={`ls-node__more ls-node__more--${side === 'upstream' ? 'up' : 'down'}`}
+        data-expand={side}
+        aria-label={`Show ${count} hidden ${side} tables of ${table.ref.table}`}
+      >
+        +{count}
+      </button>
+    ) : null;
   if (simple) {
     return (
       <div
-        className={`ls-node ls-node--simple ls-node--${emphasis}${table.isRoot ? ' ls-node--root' : ''}`}
+        className={`ls-node ls-node--simple ls-node--${emphasis}${table.isRoot ? ' ls-node--root' : ''}${selected ? ' ls-node--selected' : ''}`}
         style={{ borderLeftColor: style.color }}
         aria-label={label}
       >
         <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
+        {more('upstream', hiddenUpstream)}
         <span className="ls-node__name">{table.ref.table}</span>
         {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
         {rootCauseRank ? <span className="ls-node__cause">{rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}</span> : null}
+        {more('downstream', hiddenDownstream)}
         <Handle type="source" position={Position.Right} isConnectable={false} className="ls-node__handle" />
       </div>
     );
@@ -71,16 +84,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" />
-      {hiddenUpstream > 0 ? (
-        <button
-          type="button"
-          className="ls-node__more ls-node__more--up"
-          data-expand="upstream"
-          aria-label={`Show ${hiddenUpstream} hidden upstream tables of ${table.ref.table}`}
-        >
-          +{hiddenUpstream}
-        </button>
-      ) : null}
+      {more('upstream', hiddenUpstream)}
       <div className="ls-node__top">
         <SeverityIcon severity={key} />
         <span className="ls-node__name">{table.ref.table}</span>
@@ -105,16 +109,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         )}
         {table.selfLink ? <span title="This table lists itself as a source">↻ self</span> : null}
       </div>
-      {hiddenDownstream > 0 ? (
-        <button
-          type="button"
-          className="ls-node__more ls-node__more--down"
-          data-expand="downstream"
-          aria-label={`Show ${hiddenDownstream} hidden downstream tables of ${table.ref.table}`}
-        >
-          +{hiddenDownstream}
-        </button>
-      ) : null}
+      {more('downstream', hiddenDownstream)}
       <Handle
         type="source"
         position={Position.Right}
