@@ -182,7 +182,7 @@ export function normalizeStatus(model: TableCurrentDataQualityStatusModel | unde
         counts: counts(dimension),
       });
     }
-    dimensions.sort((a, b) => a.name.localeCompare(b.name));
+    if (dimensions.length > 1) dimensions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // not localeCompare: 30,000 statuses a tree
   }
   const historical = model.highest_historical_severity;
   return {

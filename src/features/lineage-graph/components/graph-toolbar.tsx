@@ -93,7 +93,7 @@ export function GraphToolbar({
         </div>
       </details>
       <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)}>
-        {showAll ? 'Show ±2 hops' : `Show all ${total} tables`}
+        {showAll ? 'Show ±2 hops' : `Show all ${total} table${total === 1 ? '' : 's'}`}
       </button>
       <details className="ls-menu">
         <summary className="ls-button">Export</summary>
