@@ -100,6 +100,13 @@ test('exports the whole graph as PNG and the flows as CSV', async ({ page }) => 
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
 
   await page.getByText('Export', { exact: true }).click();
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Vector picture (SVG)' }).click()]);
+  const drawing = await readFile(await svg.path(), 'utf8');
+  expect(drawing.match(/<g>/g)).toHaveLength(26); // the whole lineage, not only the 15 tables drawn around the focus
+  expect(drawing).toContain('rpt_executive_kpis');
+  expect(drawing).toContain('>■ shop_payments<'); // severity icon + name
+
+  await page.getByText('Export', { exact: true }).click();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Flows as CSV' }).click()]);
   const text = await readFile(await csv.path(), 'utf8');
   expect(text.split('\r\n')[0]).toContain('source_table');

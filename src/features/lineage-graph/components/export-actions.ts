@@ -1,15 +1,24 @@
 // Loaded on demand (dynamic import) when the user exports.
 import { downloadBlob, svgToPng } from '@/lib/download';
 import { exportFileName, toCsv, toJson, toSvg, type ExportFormat, type ExportInput } from '../model/export';
+import { layoutGraph } from '../model/layout';
+
+/** Pictures show the whole lineage, also the tables the view keeps hidden behind "+N". */
+function wholeGraph(input: ExportInput): ExportInput {
+  if (input.nodes.length >= input.model.nodes.size) return input;
+  const nodes = [...input.model.nodes.keys()];
+  const edges = [...input.model.edges.values()];
+  return { ...input, nodes, edges, layout: layoutGraph({ nodes, edges: edges.map((e) => [e.source, e.target] as const) }) };
+}
 
 export async function exportGraph(input: ExportInput, format: ExportFormat): Promise<void> {
   switch (format) {
     case 'svg':
-      downloadBlob(new Blob([toSvg(input)], { type: 'image/svg+xml' }), exportFileName(input.tree, 'svg'));
+      downloadBlob(new Blob([toSvg(wholeGraph(input))], { type: 'image/svg+xml' }), exportFileName(input.tree, 'svg'));
       return;
     case 'png': {
-      const svg = toSvg(input);
-      const png = await svgToPng(svg, input.layout.width + 48, input.layout.height + 48);
+      const whole = wholeGraph(input);
+      const png = await svgToPng(toSvg(whole), whole.layout.width + 48, whole.layout.height + 48);
       downloadBlob(png, exportFileName(input.tree, 'png'));
       return;
     }
