@@ -120,13 +120,19 @@ test('keyboard only: fill and save the source form', async ({ page }) => {
   await add.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('combobox', { name: 'Source connection' })).toBeFocused();
+  const firstOption = (label: string) => page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first();
   await page.keyboard.type('finance');
+  await expect(firstOption('Source connection')).toHaveText(/finance_sqlserver/);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Source schema' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(firstOption('Source schema')).toHaveText('dbo'); // wait for the list, as a person would
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Source table' })).toBeFocused();
   await page.keyboard.type('fx_rates');
+  await expect(firstOption('Source table')).toHaveText(/^fx_rates/);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.type('manual');

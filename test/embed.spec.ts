@@ -45,7 +45,9 @@ test('two embedded instances work side by side without touching the host page', 
     ['Source table', 'fx_rates'],
   ] as const) {
     const box = dialog.getByRole('combobox', { name: label, exact: true });
+    await expect(box).toBeEnabled();
     await box.fill(value);
+    await expect(dialog.getByRole('listbox', { name: label, exact: true }).getByRole('option').first()).toHaveText(new RegExp(`^${value}`));
     await box.press('Enter');
   }
   await dialog.getByRole('button', { name: 'Add source table', exact: true }).click();

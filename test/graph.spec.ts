@@ -130,14 +130,18 @@ test('keyboard only: reach and operate the picker', async ({ page }) => {
   await expect(connection).toHaveAttribute('placeholder', 'Choose a connection');
   for (let i = 0; i < 4 && !(await connection.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
   await expect(connection).toBeFocused();
+  const firstOption = (label: string) => page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first();
   await page.keyboard.type('shop');
+  await expect(firstOption('Connection')).toHaveText(/shop_mysql/);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Schema' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(firstOption('Schema')).toHaveText('shop'); // wait for the list, as a person would
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.type('paym');
+  await expect(firstOption('Table')).toHaveText(/^payments/);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
