@@ -48,8 +48,10 @@ test('selecting a table shows its details, highlights its paths and can become t
   await expect(details).toContainText('Own status');
   await expect(details).toContainText('Including upstream');
   await expect(details.getByRole('table')).toContainText('Completeness');
-  await expect(node(page, 'shop_payments').locator('xpath=..')).toHaveCSS('opacity', '1'); // node wrapper
-  await expect(page.locator('.ls-node--faded').first()).toBeVisible();
+  // Its paths stay bright, the rest fades: stg_customers feeds dim_customers, shop_payments does not.
+  await expect(node(page, 'stg_customers')).toHaveClass(/ls-node--highlighted/);
+  await expect(node(page, 'fct_orders')).toHaveClass(/ls-node--highlighted/);
+  await expect(node(page, 'shop_payments')).toHaveClass(/ls-node--faded/);
   await details.getByRole('button', { name: 'Make focus table' }).click();
   await expect(page).toHaveURL(/table=dim_customers/);
   await expect(node(page, 'dim_customers')).toContainText('focus');
