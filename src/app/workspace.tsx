@@ -1,5 +1,6 @@
 import { LineageView } from '@/features/lineage-graph/components/lineage-view';
 import { lazy, Suspense } from 'react';
+import { LoadingNote } from '@/components/table-name';
 import { TablePicker } from '@/features/table-picker/components/table-picker';
 import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
 import { parseTableKey, tableKey, tableLabel } from '@/lib/table-ref';
@@ -10,11 +11,7 @@ const SourcesPanel = lazy(() => import('@/features/source-editor/components/sour
 const TargetsPanel = lazy(() => import('@/features/source-editor/components/targets-panel').then((m) => ({ default: m.TargetsPanel })));
 
 function Loading() {
-  return (
-    <p role="status" className="ls-empty">
-      <span className="ls-spinner" aria-hidden="true" /> Loading…
-    </p>
-  );
+  return <LoadingNote>Loading…</LoadingNote>;
 }
 
 const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };

@@ -1,5 +1,6 @@
 import type { LineageTree } from '@/api/normalize';
 import { SeverityBadge } from '@/components/severity-badge';
+import { TableName } from '@/components/table-name';
 import { formatNumber } from '@/lib/format';
 import type { TableRef } from '@/lib/table-ref';
 
@@ -8,10 +9,7 @@ export function FlowsTable({ tree, onOpenTable }: { tree: LineageTree; onOpenTab
   if (tree.flows.length === 0) return <p className="ls-empty">No flows: this table has no known source or target tables.</p>;
   const cell = (ref: TableRef) => (
     <button type="button" className="ls-linkbutton" onClick={() => onOpenTable(ref)} title="Make this the focus table">
-      <span className="ls-flows__table">{ref.table}</span>
-      <span className="ls-flows__where">
-        {ref.schema} · {ref.connection}
-      </span>
+      <TableName table={ref} />
     </button>
   );
   return (

@@ -4,6 +4,7 @@ import { useDqopsApi } from '@/api/api-context';
 import { lineageQueries } from '@/api/queries';
 import { CHECK_TYPES, type CheckType } from '@/api/types';
 import { ErrorPanel } from '@/components/error-panel';
+import { LoadingNote, TableName } from '@/components/table-name';
 import { useViewParams } from '@/lib/view-params';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { useCanEdit } from '@/api/use-can-edit';
@@ -50,9 +51,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
         ) : null}
       </div>
       {sources.isPending ? (
-        <p role="status" className="ls-empty">
-          <span className="ls-spinner" aria-hidden="true" /> Loading the source tables…
-        </p>
+        <LoadingNote>Loading the source tables…</LoadingNote>
       ) : sources.isError ? (
         <ErrorPanel error={sources.error} title="The source tables could not be loaded" onRetry={() => void sources.refetch()} />
       ) : sources.data.length === 0 ? (
@@ -88,11 +87,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
             {sources.data.map((link) => (
               <tr key={tableKey(link.source)}>
                 <td>
-                  <span className="ls-flows__table">{link.source.table}</span>
-                  <span className="ls-flows__where">
-                    {' '}
-                    {link.source.schema} · {link.source.connection}
-                  </span>
+                  <TableName table={link.source} />
                 </td>
                 <td>
                   <LinkStatus status={link.status} pending={link.statusPending} />

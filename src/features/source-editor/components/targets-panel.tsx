@@ -4,6 +4,7 @@ import { useDqopsApi } from '@/api/api-context';
 import type { QualityStatus } from '@/api/normalize';
 import { lineageQueries } from '@/api/queries';
 import { ErrorPanel } from '@/components/error-panel';
+import { LoadingNote, TableName } from '@/components/table-name';
 import { useViewParams } from '@/lib/view-params';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { DeleteSourceDialog } from './delete-source-dialog';
@@ -37,9 +38,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
         <CheckTypeSelect value={params.checkType} onChange={(checkType) => update({ checkType }, { replace: true })} />
       </div>
       {targets.isPending ? (
-        <p role="status" className="ls-empty">
-          <span className="ls-spinner" aria-hidden="true" /> Loading the target tables…
-        </p>
+        <LoadingNote>Loading the target tables…</LoadingNote>
       ) : targets.isError ? (
         <ErrorPanel error={targets.error} title="The target tables could not be loaded" onRetry={() => void targets.refetch()} />
       ) : targets.data.state === 'unsupported' ? (
@@ -74,11 +73,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
                 {targets.data.links.map((link) => (
                   <tr key={tableKey(link.target)}>
                     <td>
-                      <span className="ls-flows__table">{link.target.table}</span>
-                      <span className="ls-flows__where">
-                        {' '}
-                        {link.target.schema} · {link.target.connection}
-                      </span>
+                      <TableName table={link.target} />
                     </td>
                     <td>
                       <LinkStatus status={statusOf.get(tableKey(link.target))} pending={tree.isPending} />
