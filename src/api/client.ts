@@ -204,7 +204,9 @@ export function createDqopsApi(config: DqopsApiConfig) {
         client.GET(`${TABLE_PATH}/lineage/tree`, { params: { path: tablePath(table), query: direction }, signal: s }),
       );
       performance.mark('lineage-tree-response'); // read by `npm run bench`
-      return normalizeTree(requireBody('read lineage', data), table);
+      const tree = normalizeTree(requireBody('read lineage', data), table);
+      performance.mark('lineage-tree-normalized');
+      return tree;
     },
 
     async listSources(table: TableRef, checkType?: CheckType, signal?: AbortSignal): Promise<LineageLink[]> {

@@ -59,6 +59,7 @@ export interface QualityStatus {
 export interface LineageFlow {
   source: TableRef;
   target: TableRef;
+  /** Normalised on first read in trees from the client (see TreeFlow). */
   sourceStatus?: QualityStatus;
   targetStatus?: QualityStatus;
   upstreamCombinedStatus?: QualityStatus;
@@ -168,32 +169,41 @@ function severityFields(value: unknown): { severity?: Severity; unknownSeverity?
   return { unknownSeverity: String(value) };
 }
 
+function normalizeDimensions(raw: TableCurrentDataQualityStatusModel['dimensions']): DimensionStatus[] {
+  const dimensions: DimensionStatus[] = [];
+  if (!raw || typeof raw !== 'object') return dimensions;
+  for (const [key, dimension] of Object.entries(raw)) {
+    if (!dimension || typeof dimension !== 'object') continue;
+    dimensions.push({
+      name: str(dimension.dimension) ?? key,
+      ...severityFields(dimension.current_severity),
+      kpi: num(dimension.data_quality_kpi),
+      lastCheckAt: toIsoDate(dimension.last_check_executed_at),
+      counts: counts(dimension),
+    });
+  }
+  if (dimensions.length > 1) dimensions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // not localeCompare: thousands of statuses a tree
+  return dimensions;
+}
+
 export function normalizeStatus(model: TableCurrentDataQualityStatusModel | undefined | null): QualityStatus | undefined {
   if (!model || typeof model !== 'object') return undefined;
-  const dimensions: DimensionStatus[] = [];
-  if (model.dimensions && typeof model.dimensions === 'object') {
-    for (const [key, dimension] of Object.entries(model.dimensions)) {
-      if (!dimension || typeof dimension !== 'object') continue;
-      dimensions.push({
-        name: str(dimension.dimension) ?? key,
-        ...severityFields(dimension.current_severity),
-        kpi: num(dimension.data_quality_kpi),
-        lastCheckAt: toIsoDate(dimension.last_check_executed_at),
-        counts: counts(dimension),
-      });
-    }
-    if (dimensions.length > 1) dimensions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // not localeCompare: 30,000 statuses a tree
-  }
   const historical = model.highest_historical_severity;
+  const severity = model.current_severity as unknown;
+  let dimensions: DimensionStatus[] | undefined;
   return {
-    ...severityFields(model.current_severity),
+    severity: isSeverity(severity) ? severity : undefined,
+    unknownSeverity: severity === undefined || severity === null || isSeverity(severity) ? undefined : String(severity),
     highestHistoricalSeverity: isSeverity(historical) ? historical : undefined,
     kpi: num(model.data_quality_kpi),
     lastCheckAt: toIsoDate(model.last_check_executed_at),
     rowCount: num(model.total_row_count),
     freshnessDelayDays: num(model.data_freshness_delay_days),
     counts: counts(model),
-    dimensions,
+    // Per-dimension statuses are shown in the details panel only: built on first read.
+    get dimensions() {
+      return (dimensions ??= normalizeDimensions(model.dimensions));
+    },
     tableExists: model.table_exist !== false,
   };
 }
@@ -206,51 +216,163 @@ export function refFromKey(key: DomainConnectionTableKey | undefined | null): Ta
   return { connection, schema, table };
 }
 
+// The raw fields normalizeStatus reads: two raw statuses equal on these normalise to the same model.
+const STATUS_FIELDS = [
+  'current_severity',
+  'highest_historical_severity',
+  'data_quality_kpi',
+  'last_check_executed_at',
+  'total_row_count',
+  'data_freshness_delay_days',
+  'executed_checks',
+  'valid_results',
+  'warnings',
+  'errors',
+  'fatals',
+  'execution_errors',
+  'table_exist',
+] as const satisfies readonly (keyof TableCurrentDataQualityStatusModel)[];
+const DIMENSION_FIELDS = [
+  'dimension',
+  'current_severity',
+  'data_quality_kpi',
+  'last_check_executed_at',
+  'executed_checks',
+  'valid_results',
+  'warnings',
+  'errors',
+  'fatals',
+  'execution_errors',
+] as const satisfies readonly (keyof DimensionCurrentDataQualityStatusModel)[];
+
+type Fields = Record<string, unknown>;
+
+function sameFields(a: Fields, b: Fields, fields: readonly string[]): boolean {
+  for (const field of fields) if (a[field] !== b[field]) return false;
+  return true;
+}
+
+function sameDimensions(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  for (const key of keysA) {
+    const da = (a as Record<string, unknown>)[key];
+    const db = (b as Record<string, unknown>)[key];
+    if (da === db) continue;
+    if (!da || !db || typeof da !== 'object' || typeof db !== 'object' || !sameFields(da as Fields, db as Fields, DIMENSION_FIELDS)) return false;
+  }
+  return true;
+}
+
 /**
  * A tree repeats the same table's status on every flow that touches it (thousands of times in big
- * lineages): normalise each distinct status once. The key holds everything the view model reads.
+ * lineages): normalise each distinct status once. Statuses are bucketed by table, then compared
+ * field by field on what normalizeStatus reads (no key strings: 30,000 statuses a tree).
  */
 function statusCache() {
-  const cache = new Map<string, QualityStatus | undefined>();
+  const buckets = new Map<string, { raw: TableCurrentDataQualityStatusModel; status: QualityStatus | undefined }[]>();
   return (model: TableCurrentDataQualityStatusModel | undefined | null): QualityStatus | undefined => {
     if (!model || typeof model !== 'object') return undefined;
-    let key = `${model.connection_name}\u0000${model.schema_name}\u0000${model.table_name}\u0000${model.current_severity}\u0000${model.highest_historical_severity}\u0000${model.data_quality_kpi}\u0000${model.last_check_executed_at}\u0000${model.total_row_count}\u0000${model.data_freshness_delay_days}\u0000${model.executed_checks}/${model.valid_results}/${model.warnings}/${model.errors}/${model.fatals}/${model.execution_errors}\u0000${model.table_exist}`;
-    if (model.dimensions && typeof model.dimensions === 'object') {
-      for (const [name, d] of Object.entries(model.dimensions)) {
-        key += `\u0000${name}:${d?.dimension}:${d?.current_severity}:${d?.data_quality_kpi}:${d?.last_check_executed_at}:${d?.executed_checks}/${d?.valid_results}/${d?.warnings}/${d?.errors}/${d?.fatals}/${d?.execution_errors}`;
-      }
+    const key = `${model.connection_name}\u0000${model.schema_name}\u0000${model.table_name}`;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = [];
+      buckets.set(key, bucket);
     }
-    if (cache.has(key)) return cache.get(key);
+    for (const seen of bucket) {
+      if (sameFields(seen.raw as Fields, model as Fields, STATUS_FIELDS) && sameDimensions(seen.raw.dimensions, model.dimensions)) return seen.status;
+    }
     const status = normalizeStatus(model);
-    cache.set(key, status);
+    bucket.push({ raw: model, status });
     return status;
   };
 }
 
-function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields, status: (model: TableCurrentDataQualityStatusModel | undefined) => QualityStatus | undefined): LineageFlow | undefined {
-  const source = refFromKey(flow.source_table);
-  const target = refFromKey(flow.target_table);
-  if (!source || !target) return undefined;
-  const rowCount = num(flow.row_count);
-  const weight = num(flow.weight);
-  return {
-    source,
-    target,
-    sourceStatus: status(flow.source_table_quality_status),
-    targetStatus: status(flow.target_table_quality_status),
-    upstreamCombinedStatus: status(flow.upstream_combined_quality_status),
+type StatusReader = (model: TableCurrentDataQualityStatusModel | undefined | null) => QualityStatus | undefined;
+const UNREAD = Symbol('unread');
+
+/**
+ * One flow of a tree. The three statuses are normalised when first read: a 5,000-table tree
+ * carries 34,000 status objects of which the graph reads about one per table, so normalising
+ * them all up front cost ≈ 150 ms of the time to the first picture.
+ */
+class TreeFlow implements LineageFlow {
+  readonly source: TableRef;
+  readonly target: TableRef;
+  readonly rowCount: number | undefined;
+  readonly rowCountEstimated: boolean;
+  readonly #raw: TableLineageFlowModel;
+  readonly #read: StatusReader;
+  #source: QualityStatus | undefined | typeof UNREAD = UNREAD;
+  #target: QualityStatus | undefined | typeof UNREAD = UNREAD;
+  #combined: QualityStatus | undefined | typeof UNREAD = UNREAD;
+
+  constructor(raw: TableLineageFlowModel & LegacyFlowFields, read: StatusReader, source: TableRef, target: TableRef) {
+    this.source = source;
+    this.target = target;
+    this.#raw = raw;
+    this.#read = read;
+    const rowCount = num(raw.row_count);
+    const weight = num(raw.weight);
     // 2024-09's weight was (int) ln(rows): turn it back into an estimated row count.
-    rowCount: rowCount ?? (weight !== undefined ? Math.round(Math.exp(weight)) : undefined),
-    rowCountEstimated: rowCount === undefined && weight !== undefined,
+    this.rowCount = rowCount ?? (weight !== undefined ? Math.round(Math.exp(weight)) : undefined);
+    this.rowCountEstimated = rowCount === undefined && weight !== undefined;
+  }
+
+  get sourceStatus(): QualityStatus | undefined {
+    if (this.#source === UNREAD) this.#source = this.#read(this.#raw.source_table_quality_status);
+    return this.#source;
+  }
+
+  get targetStatus(): QualityStatus | undefined {
+    if (this.#target === UNREAD) this.#target = this.#read(this.#raw.target_table_quality_status);
+    return this.#target;
+  }
+
+  get upstreamCombinedStatus(): QualityStatus | undefined {
+    if (this.#combined === UNREAD) this.#combined = this.#read(this.#raw.upstream_combined_quality_status);
+    return this.#combined;
+  }
+
+  /** A plain copy (for JSON, structuredClone and test comparisons). */
+  toJSON(): LineageFlow {
+    const { source, target, sourceStatus, targetStatus, upstreamCombinedStatus, rowCount, rowCountEstimated } = this;
+    return { source, target, sourceStatus, targetStatus, upstreamCombinedStatus, rowCount, rowCountEstimated };
+  }
+}
+
+/** One shared ref object per table of a tree (cheaper keys and comparisons downstream). */
+function refInterner() {
+  const connections = new Map<string, Map<string, Map<string, TableRef>>>();
+  return (ref: TableRef | undefined): TableRef | undefined => {
+    if (!ref) return undefined;
+    let schemas = connections.get(ref.connection);
+    if (!schemas) connections.set(ref.connection, (schemas = new Map()));
+    let tables = schemas.get(ref.schema);
+    if (!tables) schemas.set(ref.schema, (tables = new Map()));
+    const known = tables.get(ref.table);
+    if (known) return known;
+    tables.set(ref.table, ref);
+    return ref;
   };
+}
+
+function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields, read: StatusReader, intern: (ref: TableRef | undefined) => TableRef | undefined): LineageFlow | undefined {
+  const source = intern(refFromKey(flow.source_table));
+  const target = intern(refFromKey(flow.target_table));
+  if (!source || !target) return undefined;
+  return new TreeFlow(flow, read, source, target);
 }
 
 export function normalizeTree(model: TableLineageModel, requested: TableRef): LineageTree {
   const flows: LineageFlow[] = [];
   let unreadableFlows = 0;
   const status = statusCache();
+  const intern = refInterner();
   for (const raw of Array.isArray(model.flows) ? model.flows : []) {
-    const flow = raw && typeof raw === 'object' ? normalizeFlow(raw, status) : undefined;
+    const flow = raw && typeof raw === 'object' ? normalizeFlow(raw, status, intern) : undefined;
     if (flow) flows.push(flow);
     else unreadableFlows += 1;
   }

@@ -11,8 +11,17 @@ export interface TableRef {
  * and the id holds no quote or backslash (React Flow puts node ids into CSS selectors).
  */
 export function tableKey(ref: TableRef): string {
-  return [ref.connection, ref.schema, ref.table].map(encodeURIComponent).join('/');
+  let key = keys.get(ref);
+  if (key === undefined) {
+    key = `${encodeURIComponent(ref.connection)}/${encodeURIComponent(ref.schema)}/${encodeURIComponent(ref.table)}`;
+    keys.set(ref, key);
+  }
+  return key;
 }
+
+// Trees share one ref object per table (see normalizeTree): its key is computed once. Refs are
+// never mutated (a changed copy is a new object), so the memo cannot go stale.
+const keys = new WeakMap<TableRef, string>();
 
 /** The inverse of tableKey; undefined when `key` is not one. */
 export function parseTableKey(key: string | undefined): TableRef | undefined {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -6,6 +7,7 @@ import { severityKey } from '@/lib/severity';
 import type { TableRef } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph';
 import type { RootCauseStep } from '../model/root-cause';
+import { closure } from '../model/traverse';
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
@@ -49,6 +51,11 @@ export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTa
   const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
   const sources = model.sources.get(node.key)?.length ?? 0;
   const targets = model.targets.get(node.key)?.length ?? 0;
+  // The whole lineage of this table, drawn or not: hidden lineage is not missing lineage.
+  const reach = useMemo(
+    () => ({ upstream: closure(model, node.key, 'upstream').size, downstream: closure(model, node.key, 'downstream').size }),
+    [model, node.key],
+  );
   return (
     <section className="ls-details" aria-label={`Details of ${node.ref.table}`}>
       <div className="ls-details__head">
@@ -82,6 +89,10 @@ export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTa
         <dt>Links</dt>
         <dd>
           {sources} source{sources === 1 ? '' : 's'} · {targets} target{targets === 1 ? '' : 's'}
+        </dd>
+        <dt>Whole lineage</dt>
+        <dd>
+          {formatNumber(reach.upstream)} table{reach.upstream === 1 ? '' : 's'} upstream · {formatNumber(reach.downstream)} downstream
         </dd>
       </dl>
       <h4 className="ls-legend__sub">Dimensions</h4>

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { SeverityIcon } from '@/components/severity-badge';
+import { compareNames } from '@/lib/format';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 import type { GraphModel } from '../model/build-graph';
 import type { ExportFormat, ExportInput } from '../model/export';
@@ -37,9 +38,12 @@ export function GraphToolbar({
 }: Props) {
   const [exportError, setExportError] = useState<string>();
   const total = model.nodes.size;
+  // The list of every table (5,000 in big lineages) is built when the find box is first used,
+  // not while the graph is being drawn.
+  const [findUsed, setFindUsed] = useState(false);
   const findOptions = useMemo<ComboboxOption[]>(
     () =>
-      [...model.nodes.values()]
+      [...(findUsed ? model.nodes.values() : [])]
         .map((node) => ({
           value: node.key,
           label: node.ref.table,
@@ -47,8 +51,8 @@ export function GraphToolbar({
           keywords: `${node.ref.schema} ${node.ref.connection}`,
           adornment: <SeverityIcon severity={nodeSeverity(model, node.key)} />,
         }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
-    [model],
+        .sort((a, b) => compareNames(a.label, b.label)),
+    [model, findUsed],
   );
   const missingCount = useMemo(() => [...model.nodes.values()].filter((n) => !n.exists).length, [model]);
 
@@ -65,7 +69,7 @@ export function GraphToolbar({
   return (
     <div className="ls-toolbar" role="toolbar" aria-label="Graph tools">
       {leading}
-      <div className="ls-toolbar__find">
+      <div className="ls-toolbar__find" onFocusCapture={() => setFindUsed(true)} onPointerDownCapture={() => setFindUsed(true)}>
         <Combobox label="Find table in graph" hideLabel options={findOptions} value={undefined} onChange={onFind} placeholder={`Find a table (${total})`} />
       </div>
       <details className="ls-menu">

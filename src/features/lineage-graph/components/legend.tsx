@@ -23,7 +23,7 @@ export function Legend() {
           <span className="ls-legend__swatch ls-legend__swatch--missing" /> Dashed: named in lineage, not in DQOps
         </li>
         <li>
-          <span className="ls-legend__more">+3</span> Tables hidden behind; click to show
+          <span className="ls-legend__more">+3</span> Hidden neighbours; click to show them
         </li>
       </ul>
       <h4 className="ls-legend__sub">Arrows (data flows left → right)</h4>

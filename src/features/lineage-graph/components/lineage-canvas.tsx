@@ -12,7 +12,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
@@ -26,6 +26,7 @@ import { closure, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { edgeTypes, nodeTypes } from '../nodes/node-types';
 import { EmphasisContext, type Emphasis } from '../nodes/emphasis';
+import { MIN_ZOOM, startViewport } from '../model/viewport';
 import type { FlowEdgeType } from '../nodes/flow-edge';
 import type { TableFlowNode } from '../nodes/table-node';
 import { GraphToolbar } from './graph-toolbar';
@@ -43,7 +44,6 @@ export interface LineageCanvasProps {
   leading?: ReactNode;
 }
 
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 /** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
 export const OVERVIEW_THRESHOLD = 250;
@@ -164,18 +164,59 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     return { nodes: highlight?.nodes, edges: highlight?.edges, selected, causes: causeRank };
   }, [causePath, highlight, selected, causeRank, view.edges]);
 
-  // Re-fit when the set of drawn tables changes size a lot (show all / default view).
+  // The canvas's size, known before the first layout arrives: React Flow is mounted with the
+  // right camera (startViewport) instead of drawing every table at zoom 1 and then fitting.
+  const flowBox = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState<{ width: number; height: number }>();
+  useLayoutEffect(() => {
+    const element = flowBox.current;
+    if (!element) return;
+    const measure = () =>
+      setBox((old) =>
+        old && old.width === element.clientWidth && old.height === element.clientHeight ? old : { width: element.clientWidth, height: element.clientHeight },
+      );
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const [initialViewport, setInitialViewport] = useState<{ x: number; y: number; zoom: number }>();
+  if (!initialViewport && box && shownLayout && nodes.length > 0) {
+    setInitialViewport(startViewport(shownLayout.positions, selected ?? model.rootKey, box.width, box.height));
+  }
+  // The minimap joins one frame after the first picture: the tables come first.
+  const [miniMap, setMiniMap] = useState(false);
+  useEffect(() => (initialViewport && !miniMap ? afterPaint(() => setMiniMap(true)) : undefined), [initialViewport, miniMap]);
+  // Re-frame when the set of drawn tables changes (show all, expansion, another direction).
   const nodeCount = nodes.length;
+  const framedCount = useRef<number>(undefined);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
-    return () => cancelAnimationFrame(id);
-  }, [flow, showAll, nodeCount]);
+    if (!initialViewport || !box) return;
+    if (framedCount.current === undefined || framedCount.current === nodeCount) {
+      framedCount.current = nodeCount; // the mount used initialViewport
+      return;
+    }
+    framedCount.current = nodeCount;
+    void flow.setViewport(startViewport(layout.positions, selected ?? model.rootKey, box.width, box.height));
+  }, [flow, nodeCount, initialViewport]); // eslint-disable-line react-hooks/exhaustive-deps -- re-frame on a new picture only, not on selection or resize
 
   // Performance marks for `npm run bench`: the drawn graph and a highlight, once painted.
-  useEffect(
-    () => (nodes.length > 0 ? afterPaint(() => performance.mark('lineage-painted', { detail: { nodes: nodes.length } })) : undefined),
-    [layout, view.nodes], // eslint-disable-line react-hooks/exhaustive-deps -- once per new picture, not per highlight
-  );
+  // React Flow draws edges one commit after it has measured the nodes: the picture counts as
+  // painted once an edge is on screen too (when there are edges to draw).
+  useEffect(() => {
+    if (nodes.length === 0) return;
+    const expectEdges = edges.length > 0;
+    let cancel = () => {};
+    let frames = 0;
+    const check = () => {
+      frames += 1;
+      if (expectEdges && frames < 120 && !flowBox.current?.querySelector('.react-flow__edge')) cancel = afterPaint(check);
+      else performance.mark('lineage-painted', { detail: { nodes: nodes.length } });
+    };
+    cancel = afterPaint(check);
+    return () => cancel();
+  }, [layout, view.nodes]); // eslint-disable-line react-hooks/exhaustive-deps -- once per new picture, not per highlight
   useEffect(() => (focus && !overview ? afterPaint(() => performance.mark('lineage-highlight-painted')) : undefined), [focus, highlight, overview]);
   const onOverviewPainted = useCallback(
     (kind: 'graph' | 'highlight') =>
@@ -265,7 +306,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         leading={leading}
       />
       <div className="ls-canvas__main">
-        <div className="ls-canvas__flow" onMouseLeave={() => setHovered(undefined)}>
+        <div className="ls-canvas__flow" ref={flowBox} onMouseLeave={() => setHovered(undefined)}>
           {layoutPending ? (
             <div className="ls-canvas__busy" role="status">
               <span className="ls-spinner" aria-hidden="true" /> Laying out {view.nodes.length} tables…
@@ -292,7 +333,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             />
           ) : null}
           <EmphasisContext.Provider value={emphasis}>
-            {overview ? null : (
+            {overview || !initialViewport ? null : (
               <ReactFlow
                 nodes={nodes}
                 edges={edges}
@@ -308,23 +349,24 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                 onConnect={onConnect}
                 isValidConnection={isValidConnection}
                 connectionRadius={140}
-                fitView
-                fitViewOptions={FIT_VIEW_OPTIONS}
-                minZoom={0.05}
+                defaultViewport={initialViewport}
+                minZoom={MIN_ZOOM}
                 maxZoom={2}
                 onlyRenderVisibleElements={nodes.length > 150}
                 proOptions={PRO_OPTIONS}
               >
                 <Background gap={20} size={1} color="#e3e7ed" />
                 <Controls showInteractive={false} position="bottom-left" />
-                <MiniMap
-                  pannable
-                  zoomable
-                  position="bottom-right"
-                  ariaLabel="Minimap of the lineage graph"
-                  nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id)].color}
-                  nodeStrokeWidth={0}
-                />
+                {miniMap ? (
+                  <MiniMap
+                    pannable
+                    zoomable
+                    position="bottom-right"
+                    ariaLabel="Minimap of the lineage graph"
+                    nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id)].color}
+                    nodeStrokeWidth={0}
+                  />
+                ) : null}
               </ReactFlow>
             )}
           </EmphasisContext.Provider>

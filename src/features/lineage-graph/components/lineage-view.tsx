@@ -1,10 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { isStatus } from '@/api/errors';
 import { ErrorPanel } from '@/components/error-panel';
 import { directionFlags, DIRECTIONS, useViewParams, type DirectionChoice } from '@/lib/view-params';
 import type { TableRef } from '@/lib/table-ref';
 import { MAX_POLLS, useLineageTree } from '../api/use-lineage-tree';
 import { LineageCanvas } from './lineage-canvas';
+import { prepareLayoutWorker } from './use-layout';
 import { FlowsTable } from './flows-table';
 
 const DIRECTION_LABELS: Record<DirectionChoice, string> = { both: 'Both', upstream: 'Upstream', downstream: 'Downstream' };
@@ -14,6 +15,10 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
   const { params, update, openTable, editSource } = useViewParams();
   const direction = directionFlags(params.direction);
   const { query, polling, partial, polls, refresh } = useLineageTree(table, direction);
+  // Warm the layout worker up while the tree is on its way.
+  useEffect(() => {
+    if (mode === 'graph') prepareLayoutWorker();
+  }, [mode]);
   const onSelect = useCallback((key: string | undefined) => update({ node: key }, { replace: true }), [update]);
 
   const directionControl = (

@@ -48,12 +48,45 @@ let worker: Worker | undefined;
 let busy = false;
 let nextId = 1;
 
+function spawnWorker(): Worker {
+  return new Worker(new URL('../model/layout.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** A small layered DAG: enough work for the worker to load and compile dagre's hot paths. */
+function warmUpInput(): LayoutInput {
+  const nodes: string[] = [];
+  const edges: [string, string][] = [];
+  for (let layer = 0; layer < 6; layer += 1) {
+    for (let i = 0; i < 12; i += 1) {
+      nodes.push(`${layer}:${i}`);
+      if (layer > 0) {
+        edges.push([`${layer - 1}:${i}`, `${layer}:${i}`]);
+        edges.push([`${layer - 1}:${(i * 7 + 3) % 12}`, `${layer}:${i}`]);
+      }
+    }
+  }
+  return { nodes, edges };
+}
+
+/**
+ * Starts the layout worker and has it lay out a small graph, while the lineage is still being
+ * fetched: a cold worker (module load + dagre's first run) costs more than the layout itself.
+ * The warm-up is not "busy": a real request queues behind it instead of terminating it.
+ */
+export function prepareLayoutWorker(): void {
+  if (worker || typeof Worker === 'undefined') return;
+  worker = spawnWorker();
+  const input = warmUpInput();
+  worker.postMessage({ id: 0, input, algorithm: 'dagre-network-simplex' } satisfies LayoutRequest);
+  worker.postMessage({ id: 0, input, algorithm: 'layered' } satisfies LayoutRequest);
+}
+
 function layoutInWorker(input: LayoutInput, onDone: (result: LayoutResult, ms: number) => void, onError: (error: unknown) => void): () => void {
   if (worker && busy) {
     worker.terminate(); // cancel the older, now useless computation
     worker = undefined;
   }
-  worker ??= new Worker(new URL('../model/layout.worker.ts', import.meta.url), { type: 'module' });
+  worker ??= spawnWorker();
   const current = worker;
   const id = nextId++;
   busy = true;

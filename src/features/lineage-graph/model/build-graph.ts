@@ -43,6 +43,51 @@ export function edgeKey(source: string, target: string): string {
   return `${source}→${target}`;
 }
 
+// Classes rather than object literals: 5,000 tables and 11,000 flows are built per tree, and the
+// combined statuses are read lazily through prototype getters (no closure per object).
+class GraphTable implements TableNodeData {
+  status?: QualityStatus;
+  rowCount?: number;
+  rowCountEstimated = false;
+  exists = true;
+  selfLink = false;
+  /** The flow whose upstream_combined status is this table's combined status. */
+  combinedFlow?: LineageFlow;
+  #combined?: QualityStatus;
+
+  constructor(
+    readonly key: string,
+    readonly ref: TableRef,
+    readonly isRoot: boolean,
+  ) {}
+
+  get combinedStatus(): QualityStatus | undefined {
+    return this.#combined ?? this.combinedFlow?.upstreamCombinedStatus ?? this.status;
+  }
+
+  set combinedStatus(value: QualityStatus | undefined) {
+    this.#combined = value;
+  }
+}
+
+class FlowEdge implements GraphEdge {
+  readonly rowCount: number | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly source: string,
+    readonly target: string,
+    readonly flow: LineageFlow,
+  ) {
+    this.rowCount = flow.rowCount;
+  }
+
+  /** DQOps's upstream_combined_quality_status of the flow, normalised when first read. */
+  get combinedStatus(): QualityStatus | undefined {
+    return this.flow.upstreamCombinedStatus;
+  }
+}
+
 function pushUnique(map: Map<string, string[]>, key: string, value: string) {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -51,16 +96,15 @@ function pushUnique(map: Map<string, string[]>, key: string, value: string) {
 
 export function buildGraph(tree: LineageTree): GraphModel {
   const rootKey = tableKey(tree.relativeTable);
-  const nodes = new Map<string, TableNodeData>();
+  const nodes = new Map<string, GraphTable>();
   const edges = new Map<string, GraphEdge>();
   const sources = new Map<string, string[]>();
   const targets = new Map<string, string[]>();
-
-  const ensure = (ref: TableRef): TableNodeData => {
+  const ensure = (ref: TableRef): GraphTable => {
     const key = tableKey(ref);
     let node = nodes.get(key);
     if (!node) {
-      node = { key, ref, rowCountEstimated: false, exists: true, isRoot: key === rootKey, selfLink: false };
+      node = new GraphTable(key, ref, key === rootKey);
       nodes.set(key, node);
     }
     return node;
@@ -70,10 +114,16 @@ export function buildGraph(tree: LineageTree): GraphModel {
   for (const flow of tree.flows) {
     const source = ensure(flow.source);
     const target = ensure(flow.target);
-    source.status ??= flow.sourceStatus;
-    target.status ??= flow.targetStatus;
-    if (flow.sourceStatus?.tableExists === false) source.exists = false;
-    if (flow.targetStatus?.tableExists === false) target.exists = false;
+    // DQOps repeats a table's status on every flow that touches it: the first one is read (the
+    // statuses are normalised when read, so reading them all would cost ~100 ms on 5,000 tables).
+    if (source.status === undefined) {
+      source.status = flow.sourceStatus;
+      if (source.status?.tableExists === false) source.exists = false;
+    }
+    if (target.status === undefined) {
+      target.status = flow.targetStatus;
+      if (target.status?.tableExists === false) target.exists = false;
+    }
     if (flow.rowCount !== undefined && source.rowCount === undefined) {
       source.rowCount = flow.rowCount;
       source.rowCountEstimated = flow.rowCountEstimated;
@@ -84,7 +134,7 @@ export function buildGraph(tree: LineageTree): GraphModel {
     }
     const key = edgeKey(source.key, target.key);
     if (edges.has(key)) continue; // duplicate flow
-    edges.set(key, { key, source: source.key, target: target.key, rowCount: flow.rowCount, combinedStatus: flow.upstreamCombinedStatus, flow });
+    edges.set(key, new FlowEdge(key, source.key, target.key, flow));
     pushUnique(sources, target.key, source.key);
     pushUnique(targets, source.key, target.key);
   }
@@ -103,14 +153,12 @@ export function buildGraph(tree: LineageTree): GraphModel {
     }
   }
   for (const edge of edges.values()) {
-    const owner = aboveRoot.has(edge.target) ? edge.source : edge.target;
-    const node = nodes.get(owner);
-    if (node && !node.combinedStatus && edge.combinedStatus) node.combinedStatus = edge.combinedStatus;
+    const owner = nodes.get(aboveRoot.has(edge.target) ? edge.source : edge.target);
+    if (owner) owner.combinedFlow ??= edge.flow;
   }
-  root.combinedStatus = tree.relativeCumulativeStatus ?? root.combinedStatus ?? root.status;
+  if (tree.relativeCumulativeStatus) root.combinedStatus = tree.relativeCumulativeStatus;
   if (!root.status && tree.flows.length === 0) root.status = tree.relativeCumulativeStatus;
   for (const node of nodes.values()) {
-    node.combinedStatus ??= node.status;
     // Tables at the end of the lineage feed no flow: their row count comes from their status.
     if (node.rowCount === undefined && node.status?.rowCount !== undefined) node.rowCount = node.status.rowCount;
   }

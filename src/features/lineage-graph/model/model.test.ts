@@ -63,10 +63,11 @@ describe('buildGraph', () => {
 describe('traverse', () => {
   const chain = buildGraph(treeOf('r', ['u4>u3', 'u3>u2', 'u2>u1', 'u1>r', 'r>d1', 'd1>d2', 'd2>d3']));
 
-  it('shows 2 hops each way and counts what hides behind the edge nodes', () => {
+  it('shows 2 hops each way and counts the hidden neighbours of the edge nodes', () => {
     const { visible, hidden } = neighbourhood(chain, { depth: 2 });
     expect(names(visible)).toEqual(['d1', 'd2', 'r', 'u1', 'u2']);
-    expect(hidden.get(k('u2'))).toEqual({ upstream: 2, downstream: 0 });
+    // u3 is one click away (u4 behind it is not counted: expanding reveals one hop).
+    expect(hidden.get(k('u2'))).toEqual({ upstream: 1, downstream: 0 });
     expect(hidden.get(k('d2'))).toEqual({ upstream: 0, downstream: 1 });
     expect(hidden.has(k('r'))).toBe(false);
   });
@@ -160,6 +161,29 @@ describe('layout', () => {
     for (const [s, t] of input.edges) expect(positions.get(s)?.x ?? 0).toBeLessThan(positions.get(t)?.x ?? 0);
   });
 
+  it('layered lines children up with their parents', () => {
+    const star: LayoutInput = {
+      nodes: ['s1', 's2', 's3', 's4', 's5', 'hub', 't1', 't2', 't3', 'chain'],
+      edges: [
+        ['s1', 'hub'],
+        ['s2', 'hub'],
+        ['s3', 'hub'],
+        ['s4', 'hub'],
+        ['s5', 'hub'],
+        ['hub', 't1'],
+        ['hub', 't2'],
+        ['hub', 't3'],
+        ['t3', 'chain'],
+      ],
+    };
+    const { positions } = layeredLayout(star);
+    const y = (key: string) => positions.get(key)?.y ?? NaN;
+    // The hub sits level with the middle of its five sources; a single child is level with its parent.
+    expect(y('hub')).toBe(y('s3'));
+    expect(y('chain')).toBe(y('t3'));
+    check(layeredLayout(star), star);
+  });
+
   it('is deterministic', () => {
     expect([...dagreLayout(input, 'network-simplex').positions]).toEqual([...dagreLayout(input, 'network-simplex').positions]);
     expect([...layeredLayout(input).positions]).toEqual([...layeredLayout(input).positions]);
@@ -181,7 +205,8 @@ describe('layout', () => {
 
   it('chooses the layout before computing, by size', () => {
     expect(chooseAlgorithm(50)).toBe('dagre-network-simplex');
-    expect(chooseAlgorithm(200)).toBe('dagre-longest-path');
+    expect(chooseAlgorithm(120)).toBe('dagre-network-simplex');
+    expect(chooseAlgorithm(121)).toBe('layered');
     expect(chooseAlgorithm(5000)).toBe('layered');
   });
 });

@@ -1,5 +1,6 @@
 // "Where did the problem enter?": for a failing table, the upstream tables whose own status
 // explains it, nearest first.
+import { compareNames } from '@/lib/format';
 import { severityRank, type Severity } from '@/api/normalize';
 import type { GraphModel } from './build-graph';
 import { distances } from './traverse';
@@ -27,5 +28,5 @@ export function rootCause(model: GraphModel, key: string): RootCauseStep[] {
     const origin = ![...above.keys()].some((k) => k !== candidate && failing.has(k));
     steps.push({ key: candidate, distance: dist.get(candidate) ?? 0, severity, origin });
   }
-  return steps.sort((a, b) => a.distance - b.distance || severityRank(b.severity) - severityRank(a.severity) || a.key.localeCompare(b.key));
+  return steps.sort((a, b) => a.distance - b.distance || severityRank(b.severity) - severityRank(a.severity) || compareNames(a.key, b.key));
 }

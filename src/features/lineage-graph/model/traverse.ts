@@ -56,7 +56,7 @@ export function pathsThrough(model: GraphModel, key: string): PathHighlight {
 
 export interface Neighbourhood {
   visible: Set<string>;
-  /** Visible node → how many tables are hidden behind it, per side. */
+  /** Visible node → how many of its neighbours are not drawn, per side. */
   hidden: Map<string, { upstream: number; downstream: number }>;
 }
 
@@ -109,22 +109,16 @@ export function neighbourhood(
     }
   }
 
+  // "+N" on a table: its neighbours that are not drawn, i.e. exactly what one click reveals
+  // (expanding adds one hop). Counting everything hidden behind every drawn table took ~60 ms
+  // on a 5,000-table lineage; the details panel counts the whole lineage of a selected table.
   const hidden = new Map<string, { upstream: number; downstream: number }>();
   for (const key of visible) {
-    const counts = { upstream: 0, downstream: 0 };
-    for (const side of ['upstream', 'downstream'] as const) {
-      const next = neighbours(model, side);
-      const seen = new Set<string>();
-      const stack = (next.get(key) ?? []).filter((n) => !visible.has(n));
-      while (stack.length > 0) {
-        const n = stack.pop() as string;
-        if (seen.has(n) || visible.has(n)) continue;
-        seen.add(n);
-        for (const m of next.get(n) ?? []) if (!seen.has(m) && !visible.has(m)) stack.push(m);
-      }
-      counts[side] = seen.size;
-    }
-    if (counts.upstream > 0 || counts.downstream > 0) hidden.set(key, counts);
+    let upstream = 0;
+    let downstream = 0;
+    for (const n of model.sources.get(key) ?? []) if (!visible.has(n)) upstream += 1;
+    for (const n of model.targets.get(key) ?? []) if (!visible.has(n)) downstream += 1;
+    if (upstream > 0 || downstream > 0) hidden.set(key, { upstream, downstream });
   }
   return { visible, hidden };
 }
