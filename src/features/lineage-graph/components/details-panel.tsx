@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -7,7 +6,7 @@ import { severityKey } from '@/lib/severity';
 import type { TableRef } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph';
 import type { RootCauseStep } from '../model/root-cause';
-import { closure } from '../model/traverse';
+import type { PathHighlight } from '../model/traverse';
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
@@ -40,6 +39,8 @@ function Dimensions({ status }: { status: QualityStatus | undefined }) {
 interface NodeDetailsProps {
   node: TableNodeData;
   model: GraphModel;
+  /** The table's whole lineage, drawn or not (hidden lineage is not missing lineage). */
+  reach: Pick<PathHighlight, 'upstream' | 'downstream'> | undefined;
   rootCause: RootCauseStep[] | undefined;
   onTraceRootCause: () => void;
   onOpenTable: (table: TableRef) => void;
@@ -47,15 +48,10 @@ interface NodeDetailsProps {
   onClose: () => void;
 }
 
-export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose }: NodeDetailsProps) {
+export function NodeDetails({ node, model, reach, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose }: NodeDetailsProps) {
   const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
   const sources = model.sources.get(node.key)?.length ?? 0;
   const targets = model.targets.get(node.key)?.length ?? 0;
-  // The whole lineage of this table, drawn or not: hidden lineage is not missing lineage.
-  const reach = useMemo(
-    () => ({ upstream: closure(model, node.key, 'upstream').size, downstream: closure(model, node.key, 'downstream').size }),
-    [model, node.key],
-  );
   return (
     <section className="ls-details" aria-label={`Details of ${node.ref.table}`}>
       <div className="ls-details__head">
@@ -90,10 +86,14 @@ export function NodeDetails({ node, model, rootCause, onTraceRootCause, onOpenTa
         <dd>
           {sources} source{sources === 1 ? '' : 's'} · {targets} target{targets === 1 ? '' : 's'}
         </dd>
-        <dt>Whole lineage</dt>
-        <dd>
-          {formatNumber(reach.upstream)} table{reach.upstream === 1 ? '' : 's'} upstream · {formatNumber(reach.downstream)} downstream
-        </dd>
+        {reach ? (
+          <>
+            <dt>Whole lineage</dt>
+            <dd>
+              {formatNumber(reach.upstream)} table{reach.upstream === 1 ? '' : 's'} upstream · {formatNumber(reach.downstream)} downstream
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h4 className="ls-legend__sub">Dimensions</h4>
       <Dimensions status={node.status} />

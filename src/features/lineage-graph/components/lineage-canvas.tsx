@@ -97,7 +97,10 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
 
   const selected = selectedKey && model.nodes.has(selectedKey) ? selectedKey : undefined;
   const focus = hovered ?? selected;
-  const highlight = useMemo(() => (focus ? pathsThrough(model, focus) : undefined), [model, focus]);
+  // The selection's paths are kept while another table is hovered (and give the details panel its counts).
+  const selectedPaths = useMemo(() => (selected ? pathsThrough(model, selected) : undefined), [model, selected]);
+  const hoveredPaths = useMemo(() => (hovered && hovered !== selected ? pathsThrough(model, hovered) : undefined), [model, hovered, selected]);
+  const highlight = hoveredPaths ?? selectedPaths;
   const causes = useMemo(() => (rootCauseFor ? rootCause(model, rootCauseFor) : []), [model, rootCauseFor]);
   const causeRank = useMemo(() => new Map(causes.map((c, i) => [c.key, { rank: i + 1, origin: c.origin }])), [causes]);
   // The tables through which the problem travels: below a cause and above the traced table.
@@ -272,15 +275,17 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     onSelect(undefined);
   }, [onSelect]);
 
+  const drawn = useMemo(() => new Set(view.nodes), [view.nodes]);
   const reveal = useCallback(
     (key: string) => {
       performance.mark('lineage-select');
-      setRevealed((current) => new Set([...current, key]));
+      // A table already drawn needs no new view (recomputing a 5,000-table view costs ~100 ms).
+      if (!drawn.has(key)) setRevealed((current) => new Set([...current, key]));
       setSelectedEdge(undefined);
       onSelect(key);
       setCenterRequest((current) => ({ key, n: (current?.n ?? 0) + 1 }));
     },
-    [onSelect],
+    [onSelect, drawn],
   );
 
   const selectedNode = selected ? model.nodes.get(selected) : undefined;
@@ -376,6 +381,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             <NodeDetails
               node={selectedNode}
               model={model}
+              reach={selectedPaths}
               rootCause={rootCauseFor === selectedNode.key ? causes : undefined}
               onTraceRootCause={() => {
                 if (rootCauseFor === selectedNode.key) return setRootCauseFor(undefined);

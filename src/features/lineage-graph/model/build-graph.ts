@@ -37,6 +37,9 @@ export interface GraphModel {
   sources: Map<string, string[]>;
   /** key → keys of its target tables (downstream neighbours). */
   targets: Map<string, string[]>;
+  /** key → the edges arriving at it / leaving it (same order as sources / targets). */
+  incoming: Map<string, GraphEdge[]>;
+  outgoing: Map<string, GraphEdge[]>;
 }
 
 export function edgeKey(source: string, target: string): string {
@@ -88,10 +91,11 @@ class FlowEdge implements GraphEdge {
   }
 }
 
-function pushUnique(map: Map<string, string[]>, key: string, value: string) {
+/** Appends to the list under `key` (edges are deduplicated by key first, so lists stay unique). */
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+  else list.push(value);
 }
 
 export function buildGraph(tree: LineageTree): GraphModel {
@@ -100,6 +104,8 @@ export function buildGraph(tree: LineageTree): GraphModel {
   const edges = new Map<string, GraphEdge>();
   const sources = new Map<string, string[]>();
   const targets = new Map<string, string[]>();
+  const incoming = new Map<string, GraphEdge[]>();
+  const outgoing = new Map<string, GraphEdge[]>();
   const ensure = (ref: TableRef): GraphTable => {
     const key = tableKey(ref);
     let node = nodes.get(key);
@@ -134,9 +140,12 @@ export function buildGraph(tree: LineageTree): GraphModel {
     }
     const key = edgeKey(source.key, target.key);
     if (edges.has(key)) continue; // duplicate flow
-    edges.set(key, new FlowEdge(key, source.key, target.key, flow));
-    pushUnique(sources, target.key, source.key);
-    pushUnique(targets, source.key, target.key);
+    const edge = new FlowEdge(key, source.key, target.key, flow);
+    edges.set(key, edge);
+    push(sources, target.key, source.key);
+    push(targets, source.key, target.key);
+    push(incoming, target.key, edge);
+    push(outgoing, source.key, edge);
   }
 
   // upstream_combined means "the source's combined status" on upstream flows and "the target's"
@@ -162,5 +171,5 @@ export function buildGraph(tree: LineageTree): GraphModel {
     // Tables at the end of the lineage feed no flow: their row count comes from their status.
     if (node.rowCount === undefined && node.status?.rowCount !== undefined) node.rowCount = node.status.rowCount;
   }
-  return { rootKey, nodes, edges, sources, targets };
+  return { rootKey, nodes, edges, sources, targets, incoming, outgoing };
 }

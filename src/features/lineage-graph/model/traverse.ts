@@ -38,20 +38,39 @@ export function closure(model: GraphModel, start: string, side: Side): Set<strin
 export interface PathHighlight {
   nodes: Set<string>;
   edges: Set<string>;
+  /** How many tables lie upstream and downstream of the table (its whole lineage). */
+  upstream: number;
+  downstream: number;
 }
 
-/** Every upstream and downstream path through `key`: its ancestors, descendants and their edges. */
+/**
+ * Every upstream and downstream path through `key`: its ancestors, descendants and their edges.
+ * One walk per side; every edge into an ancestor (or `key`) lies on an upstream path, every edge
+ * out of a descendant (or `key`) on a downstream one, so edges are collected on the way.
+ */
 export function pathsThrough(model: GraphModel, key: string): PathHighlight {
-  const up = closure(model, key, 'upstream');
-  const down = closure(model, key, 'downstream');
-  const nodes = new Set<string>([key, ...up, ...down]);
+  const nodes = new Set<string>([key]);
   const edges = new Set<string>();
-  for (const edge of model.edges.values()) {
-    const upstreamEdge = (up.has(edge.source) || edge.source === key) && (up.has(edge.target) || edge.target === key);
-    const downstreamEdge = (down.has(edge.source) || edge.source === key) && (down.has(edge.target) || edge.target === key);
-    if (upstreamEdge || downstreamEdge) edges.add(edge.key);
-  }
-  return { nodes, edges };
+  const walk = (side: Side): number => {
+    const links = side === 'upstream' ? model.incoming : model.outgoing;
+    const seen = new Set<string>([key]);
+    const stack = [key];
+    while (stack.length > 0) {
+      const at = stack.pop() as string;
+      for (const edge of links.get(at) ?? []) {
+        edges.add(edge.key);
+        const n = side === 'upstream' ? edge.source : edge.target;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        nodes.add(n);
+        stack.push(n);
+      }
+    }
+    return seen.size - 1;
+  };
+  const upstream = walk('upstream');
+  const downstream = walk('downstream');
+  return { nodes, edges, upstream, downstream };
 }
 
 export interface Neighbourhood {
