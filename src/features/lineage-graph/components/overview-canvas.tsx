@@ -1,7 +1,7 @@
 // The whole graph of a big lineage (hundreds to thousands of tables) drawn on one <canvas>:
 // painting thousands of DOM nodes would block the page for seconds, a canvas paints them in
 // milliseconds. Wheel to zoom, drag to pan, click to select; the selection highlights its paths.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from '../model/layout';
@@ -28,12 +28,51 @@ interface View {
 
 const MARGIN = 40;
 
+/**
+ * What the edges look like, worked out once per picture: end points and a style per edge in typed
+ * arrays. A redraw (selection, pan, zoom) then only decides faded or not, and builds no strings.
+ */
+interface EdgeGeometry {
+  keys: string[];
+  /** sx, sy, tx, ty per edge. */
+  points: Float64Array;
+  style: Uint16Array;
+  styles: { color: string; width: number }[];
+}
+
+function edgeGeometry(edges: readonly GraphEdge[], layout: LayoutResult): EdgeGeometry {
+  const keys: string[] = [];
+  const points: number[] = [];
+  const style: number[] = [];
+  const styles: { color: string; width: number }[] = [];
+  const styleIds = new Map<string, number>();
+  for (const edge of edges) {
+    const s = layout.positions.get(edge.source);
+    const t = layout.positions.get(edge.target);
+    if (!s || !t) continue;
+    const color = colorOf(edge);
+    const width = Math.round(edgeWidth(edge.rowCount) * 2) / 2;
+    const id = `${color}|${width}`;
+    let index = styleIds.get(id);
+    if (index === undefined) {
+      index = styles.length;
+      styles.push({ color, width });
+      styleIds.set(id, index);
+    }
+    keys.push(edge.key);
+    points.push(s.x + NODE_WIDTH, s.y + NODE_HEIGHT / 2, t.x, t.y + NODE_HEIGHT / 2);
+    style.push(index);
+  }
+  return { keys, points: Float64Array.from(points), style: Uint16Array.from(style), styles };
+}
+
 export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect, centerOn, onPainted }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useRef<View>({ x: 0, y: 0, k: 1 });
   const frame = useRef(0);
-  const latest = useRef({ model, nodes, edges, layout, emphasis, onPainted });
+  const geometry = useMemo(() => edgeGeometry(edges, layout), [edges, layout]);
+  const latest = useRef({ model, nodes, geometry, layout, emphasis, onPainted });
   const pendingKinds = useRef(new Set<'graph' | 'highlight'>());
 
   const draw = useCallback(() => {
@@ -41,7 +80,7 @@ export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect
     const element = canvas.current;
     const context = element?.getContext('2d');
     if (!element || !context) return;
-    const { model: m, nodes: drawn, edges: lines, layout: l, emphasis: e, onPainted: painted } = latest.current;
+    const { model: m, nodes: drawn, geometry: g, layout: l, emphasis: e, onPainted: painted } = latest.current;
     const dpr = window.devicePixelRatio || 1;
     const { x, y, k } = view.current;
     context.setTransform(1, 0, 0, 1, 0, 0);
@@ -52,29 +91,27 @@ export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect
     const right = left + element.width / dpr / k;
     const bottom = top + element.height / dpr / k;
 
-    // Edges, batched by colour and focus: one stroke per batch.
-    const batches = new Map<string, { color: string; width: number; alpha: number; segments: number[] }>();
-    for (const edge of lines) {
-      const s = l.positions.get(edge.source);
-      const t = l.positions.get(edge.target);
-      if (!s || !t) continue;
-      const sx = s.x + NODE_WIDTH;
-      const sy = s.y + NODE_HEIGHT / 2;
-      const tx = t.x;
-      const ty = t.y + NODE_HEIGHT / 2;
+    // Edges, batched by style and focus: one stroke per batch.
+    const { keys, points, style, styles } = g;
+    const batches: { color: string; width: number; alpha: number; segments: number[] }[] = [];
+    for (let i = 0; i < keys.length; i += 1) {
+      const sx = points[i * 4] as number;
+      const sy = points[i * 4 + 1] as number;
+      const tx = points[i * 4 + 2] as number;
+      const ty = points[i * 4 + 3] as number;
       if (Math.max(sx, tx) < left || Math.min(sx, tx) > right || Math.max(sy, ty) < top || Math.min(sy, ty) > bottom) continue;
-      const faded = e.edges !== undefined && !e.edges.has(edge.key);
-      const color = colorOf(edge);
-      const width = Math.max(edgeWidth(edge.rowCount), 1 / k);
-      const id = `${color}|${faded}|${width.toFixed(1)}`;
-      let batch = batches.get(id);
+      const faded = e.edges !== undefined && !e.edges.has(keys[i] as string);
+      const id = (style[i] as number) * 2 + (faded ? 1 : 0);
+      let batch = batches[id];
       if (!batch) {
-        batch = { color, width, alpha: faded ? 0.08 : 0.7, segments: [] };
-        batches.set(id, batch);
+        const look = styles[style[i] as number] ?? { color: SEVERITY_STYLE.none.color, width: 1 };
+        batch = { color: look.color, width: Math.max(look.width, 1 / k), alpha: faded ? 0.08 : 0.7, segments: [] };
+        batches[id] = batch;
       }
       batch.segments.push(sx, sy, tx, ty);
     }
-    for (const batch of batches.values()) {
+    for (const batch of batches) {
+      if (!batch) continue;
       context.beginPath();
       for (let i = 0; i < batch.segments.length; i += 4) {
         const [sx, sy, tx, ty] = [batch.segments[i] ?? 0, batch.segments[i + 1] ?? 0, batch.segments[i + 2] ?? 0, batch.segments[i + 3] ?? 0];
@@ -174,7 +211,7 @@ export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect
   }, []);
 
   useEffect(() => {
-    latest.current = { model, nodes, edges, layout, emphasis, onPainted };
+    latest.current = { model, nodes, geometry, layout, emphasis, onPainted };
   });
   useEffect(() => {
     fit();
