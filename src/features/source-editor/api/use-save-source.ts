@@ -3,7 +3,9 @@
 // - same source: read the stored spec first and refuse to overwrite silently when someone else
 //   changed it since the form loaded it (DQOps has no ETag), then PUT the whole object;
 // - another source table: DELETE the old entry + POST the new one; if the POST fails, the old
-//   entry is re-created so nothing is half-written.
+//   entry is re-created so nothing is half-written. If even that fails (the server went away
+//   between the calls), the user is told exactly that, the form keeps everything, and "Try
+//   again" finishes the job (a DELETE answered 404 means the old entry is already gone).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDqopsApi } from '@/api/api-context';
 import { ApiError, isStatus } from '@/api/errors';
@@ -29,6 +31,21 @@ export class RestoredError extends Error {
   constructor(readonly failure: unknown) {
     super(`The new source table could not be saved, so the original one was restored. ${failure instanceof ApiError ? failure.userMessage : ''}`.trim());
     this.name = 'RestoredError';
+  }
+}
+
+/** The old entry was deleted, the new one not created, and re-creating the old one failed too. */
+export class HalfDoneError extends Error {
+  constructor(
+    readonly original: TableRef,
+    readonly failure: unknown,
+  ) {
+    super(
+      `The old source table ${original.table} was removed, but the new one could not be saved and putting the old one back failed too${
+        failure instanceof ApiError ? ` (${failure.userMessage})` : ''
+      }. Nothing you typed is lost: "Try again" saves your version.`,
+    );
+    this.name = 'HalfDoneError';
   }
 }
 
@@ -69,11 +86,22 @@ export function useSaveSource() {
         await api.updateSource(target, spec);
         return;
       }
-      await api.deleteSource(target, original.ref);
+      let deleted = true;
+      try {
+        await api.deleteSource(target, original.ref);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+        deleted = false; // already gone: removed by an earlier attempt, or by someone else
+      }
       try {
         await api.createSource(target, spec);
       } catch (failure) {
-        await api.createSource(target, original.loaded); // put the original back
+        if (!deleted) throw failure;
+        try {
+          await api.createSource(target, original.loaded); // put the original back
+        } catch {
+          throw new HalfDoneError(original.ref, failure);
+        }
         throw new RestoredError(failure);
       }
     },

@@ -13,7 +13,7 @@ import { Modal } from '@/components/modal';
 import { useToast } from '@/components/toast';
 import { useNavigationBlocker } from '@/lib/location';
 import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
-import { ConflictError, RestoredError, useSaveSource } from '../api/use-save-source';
+import { ConflictError, HalfDoneError, RestoredError, useSaveSource } from '../api/use-save-source';
 import { useCanEdit } from '@/api/use-can-edit';
 import { autoMap, contextSchema, fromSpec, mappedCount, sourceRefOfValues, toSpec, type MappingProposal, type SourceFormValues } from '../schema';
 import { ColumnSelect } from './column-select';
@@ -39,7 +39,9 @@ export function SourceEditorDialog({ target, source, prefill, onClose }: SourceE
   const spec = useQuery({ ...lineageQueries.source(api, target, editing ?? target), enabled: editing !== undefined });
   const title = editing ? `Edit source ${editing.table} of ${target.table}` : `Add a source table to ${target.table}`;
 
-  const failure = columns.error ?? sources.error ?? (editing ? spec.error : null);
+  // Only a first load that failed replaces the form: a refresh failing later (e.g. the entry was
+  // removed by a half-done save) must never take away what the user typed.
+  const failure = (!columns.data && columns.error) || (!sources.data && sources.error) || (editing && !spec.data ? spec.error : null);
   const ready = columns.data && sources.data && (!editing || spec.data);
   return (
     <Modal open wide title={title} onClose={() => onClose()}>
@@ -456,7 +458,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
         ) : null}
         {saveError ? (
           <ErrorPanel
-            error={saveError instanceof RestoredError ? saveError.message : saveError}
+            error={saveError instanceof RestoredError || saveError instanceof HalfDoneError ? saveError.message : saveError}
             title={
               isApiError(saveError) && saveError.status === 409 ? `${table} is already a source of ${target.table}` : 'Not saved: your changes are still here'
             }
