@@ -156,7 +156,8 @@ export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect
       let batch = strokes.get(id);
       if (!batch) strokes.set(id, (batch = { color, width, alpha, rects: [] }));
       batch.rects.push(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
-      if (showText && node) labels.push([node.ref.table.length > 26 ? `${node.ref.table.slice(0, 25)}…` : node.ref.table, p.x + 20, p.y + NODE_HEIGHT / 2, alpha]);
+      if (showText && node)
+        labels.push([node.ref.table.length > 26 ? `${node.ref.table.slice(0, 25)}…` : node.ref.table, p.x + 20, p.y + NODE_HEIGHT / 2, alpha]);
     }
     const rects = (values: number[]) => {
       context.beginPath();

@@ -51,7 +51,13 @@ async function pick(user: UserEvent, label: string, text: string) {
 async function findAlert(text: RegExp): Promise<HTMLElement> {
   return waitFor(() => {
     const alert = screen.getAllByRole('alert').find((element) => text.test(element.textContent ?? ''));
-    expect(alert, `an alert matching ${text} among: ${screen.queryAllByRole('alert').map((a) => a.textContent).join(' | ')}`).toBeDefined();
+    expect(
+      alert,
+      `an alert matching ${text} among: ${screen
+        .queryAllByRole('alert')
+        .map((a) => a.textContent)
+        .join(' | ')}`,
+    ).toBeDefined();
     return alert as HTMLElement;
   });
 }
