@@ -2,6 +2,7 @@
 // turned into these view models once, in the client, so the rest of the app never checks
 // `row_count ?? weight` or the renamed status field again.
 import type { TableRef } from '@/lib/table-ref';
+import { setOwn } from '@/lib/own';
 import type {
   ColumnListModel,
   ConnectionModel,
@@ -391,7 +392,7 @@ export function normalizeLink(row: TableLineageTableListModel & LegacyListFields
   if (!isRef(target) || !isRef(source)) return undefined;
   const rawStatus = row.table_data_quality_status ?? row.source_table_data_quality_status;
   const properties: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row.properties ?? {})) if (typeof v === 'string') properties[k] = v;
+  for (const [k, v] of Object.entries(row.properties ?? {})) if (typeof v === 'string') setOwn(properties, k, v);
   return {
     target,
     source,

@@ -1,3 +1,4 @@
+import type { TableLineageSourceSpec } from '@/api/types';
 import { describe, expect, it } from 'vitest';
 import { autoMap, contextSchema, describeLoss, diffSpecs, fromSpec, mappedCount, normalizeColumnName, toSpec } from './schema';
 
@@ -27,6 +28,17 @@ describe('fromSpec / toSpec', () => {
 
   it('round-trips every field, including what the form does not change', () => {
     expect(toSpec(fromSpec(stored, ['id', 'name']), stored)).toEqual(stored);
+  });
+
+  it('keeps a column and a property named "__proto__" (a plain assignment would drop them)', () => {
+    const spec = JSON.parse(
+      '{"source_connection":"w","source_schema":"s","source_table":"t","properties":{"__proto__":"p"},"columns":{"__proto__":{"source_columns":["x"]}}}',
+    ) as TableLineageSourceSpec;
+    const back = toSpec(fromSpec(spec, ['__proto__']), spec);
+    expect(Object.keys(back.columns ?? {})).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(back.columns, '__proto__')?.value).toEqual({ source_columns: ['x'] });
+    expect(Object.getOwnPropertyDescriptor(back.properties, '__proto__')?.value).toBe('p');
+    expect(JSON.stringify(back)).toBe(JSON.stringify(spec));
   });
 
   it('drops empty mappings and property rows, trims names and removes duplicate source columns', () => {

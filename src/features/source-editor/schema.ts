@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { unsendableNameReason } from '@/api/client';
 import { sameTable, type TableRef } from '@/lib/table-ref';
+import { setOwn } from '@/lib/own';
 
 const propertySchema = z.object({ key: z.string(), value: z.string() });
 
@@ -72,7 +73,7 @@ function toRows(properties: Record<string, string> | undefined): PropertyRow[] {
 
 function fromRows(rows: PropertyRow[]): Record<string, string> | undefined {
   const out: Record<string, string> = {};
-  for (const row of rows) if (row.key.trim()) out[row.key.trim()] = row.value;
+  for (const row of rows) if (row.key.trim()) setOwn(out, row.key.trim(), row.value);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -121,8 +122,8 @@ export function toSpec(values: SourceFormValues, base?: TableLineageSourceSpec):
     const sourceColumns = [...new Set(mapping.source_columns.map((c) => c.trim()).filter(Boolean))];
     const props = fromRows(mapping.properties);
     if (sourceColumns.length === 0 && !props) continue;
-    const baseColumn = base?.columns?.[mapping.target_column] ?? {};
-    columns[mapping.target_column] = { ...baseColumn, source_columns: sourceColumns.length > 0 ? sourceColumns : undefined, properties: props };
+    const baseColumn = (base?.columns && Object.hasOwn(base.columns, mapping.target_column) ? base.columns[mapping.target_column] : undefined) ?? {};
+    setOwn(columns, mapping.target_column, { ...baseColumn, source_columns: sourceColumns.length > 0 ? sourceColumns : undefined, properties: props });
     if (!columns[mapping.target_column]?.source_columns) delete columns[mapping.target_column]?.source_columns;
     if (!props) delete columns[mapping.target_column]?.properties;
   }

@@ -6,6 +6,7 @@ import { afterWrite, type MockContext } from '../context';
 import { buildLineageTree, toLegacyTree } from '../lineage-tree';
 import { statusOf } from '../store';
 import { canEdit, checkTypeParam, empty, guard, queryBoolean, sourceFromParams, springError, tableFromParams } from './common';
+import { setOwn } from '@/lib/own';
 
 const TABLE = '*/api/connections/:connectionName/schemas/:schemaName/tables/:tableName';
 const SOURCE = `${TABLE}/lineage/sources/:sourceConnection/schemas/:sourceSchema/tables/:sourceTable`;
@@ -88,7 +89,7 @@ function clean(spec: TableLineageSourceSpec): TableLineageSourceSpec {
         entry.source_columns = [...new Set(column.source_columns.filter((c) => typeof c === 'string'))]; // a set in DQOps
       }
       if (column.properties && Object.keys(column.properties).length > 0) entry.properties = { ...column.properties };
-      columns[name] = entry;
+      setOwn(columns, name, entry);
     }
     if (Object.keys(columns).length > 0) out.columns = columns;
   }
