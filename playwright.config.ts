@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/browser.ts';
 
 // Browser tests: the demo build (MSW in the browser) on :4173, the mock DQOps server over real
-// HTTP on :8899, and the live build served under /lineage/ on :4174, proxying /api to the mock.
+// HTTP on :8899, and the live build served under /lineage/ on :4174 with a strict
+// Content-Security-Policy (csp.ts), proxying /api to the mock.
 const MOCK = 'http://127.0.0.1:8899';
 
 export default defineConfig({
@@ -37,7 +38,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `DQOPS_URL=${MOCK} BASE_PATH=/lineage/ npx vite build --outDir dist-e2e/live --emptyOutDir && DQOPS_URL=${MOCK} BASE_PATH=/lineage/ npx vite preview --outDir dist-e2e/live --port 4174 --strictPort --host 127.0.0.1`,
+      command: `DQOPS_URL=${MOCK} BASE_PATH=/lineage/ npx vite build --outDir dist-e2e/live --emptyOutDir && PREVIEW_CSP=1 DQOPS_URL=${MOCK} BASE_PATH=/lineage/ npx vite preview --outDir dist-e2e/live --port 4174 --strictPort --host 127.0.0.1`,
       url: 'http://127.0.0.1:4174/lineage/',
       reuseExistingServer: false,
       timeout: 180_000,

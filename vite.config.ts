@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { STRICT_CSP } from './csp';
 
 // Live mode: `DQOPS_URL=http://host:8888 npm start` proxies /api to that DQOps server, so the
 // browser talks to one origin and DQOps's auth filter never sees a CORS preflight.
@@ -22,5 +23,7 @@ export default defineConfig({
   },
   preview: {
     proxy: dqopsUrl ? { '/api': { target: dqopsUrl, changeOrigin: true } } : undefined,
+    // PREVIEW_CSP=1: serve the build under the strict policy the browser tests check.
+    headers: process.env.PREVIEW_CSP ? { 'Content-Security-Policy': STRICT_CSP } : undefined,
   },
 });

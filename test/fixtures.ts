@@ -1,13 +1,30 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Fails the test on uncaught page errors and on any alert/confirm that nobody expected. */
-export const test = base.extend<{ failOnErrors: void }>({
+/**
+ * Fails the test on uncaught page errors and on any Content-Security-Policy violation (the live
+ * build is served under a strict policy). A test that provokes a violation on purpose asserts on
+ * `cspViolations` and empties it.
+ */
+export const test = base.extend<{ cspViolations: string[]; failOnErrors: void }>({
+  cspViolations: async ({ page }, use) => {
+    const violations: string[] = [];
+    await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        );
+      });
+    });
+    await use(violations);
+  },
   failOnErrors: [
-    async ({ page }, use) => {
+    async ({ page, cspViolations }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await use();
       expect(errors, 'uncaught errors in the page').toEqual([]);
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

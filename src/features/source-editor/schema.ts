@@ -6,6 +6,10 @@ import { unsendableNameReason } from '@/api/client';
 import { sameTable, type TableRef } from '@/lib/table-ref';
 import { setOwn } from '@/lib/own';
 
+// No `new Function` probe: the app runs under a strict Content-Security-Policy (no eval), where
+// even the caught probe is reported as a violation.
+z.config({ jitless: true });
+
 const propertySchema = z.object({ key: z.string(), value: z.string() });
 
 const nameField = (what: string) =>
