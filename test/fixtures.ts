@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
  * `cspViolations` and empties it.
  */
 export const test = base.extend<{ cspViolations: string[]; failOnErrors: void }>({
-  cspViolations: async ({ page }, use) => {
+  cspViolations: async ({ page }, provide) => {
     const violations: string[] = [];
     await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
     await page.addInitScript(() => {
@@ -16,7 +16,7 @@ export const test = base.extend<{ cspViolations: string[]; failOnErrors: void }>
         );
       });
     });
-    await use(violations);
+    await provide(violations);
   },
   failOnErrors: [
     async ({ page, cspViolations }, use) => {
