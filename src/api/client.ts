@@ -153,6 +153,15 @@ export function createDqopsApi(config: DqopsApiConfig) {
     return data;
   }
 
+  /** An answer that must be one JSON object (a tree, a spec, a table), not a list. */
+  function requireObject<T>(operation: ApiOperation, data: T | undefined): T {
+    const body = requireBody(operation, data);
+    if (Array.isArray(body)) {
+      throw new ApiError({ kind: 'invalid-response', operation, message: 'The DQOps server sent a list where one object was expected.' });
+    }
+    return body;
+  }
+
   return {
     baseUrl,
 
@@ -185,7 +194,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
       const { data } = await run('read table', signal, (s) =>
         client.GET(`${TABLE_PATH}/basic`, { params: { path: tablePath(table) }, signal: s }),
       );
-      const summary = normalizeTable(requireBody('read table', data), table.connection);
+      const summary = normalizeTable(requireObject('read table', data), table.connection);
       if (!summary) throw new ApiError({ kind: 'invalid-response', operation: 'read table' });
       return summary;
     },
@@ -204,7 +213,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
         client.GET(`${TABLE_PATH}/lineage/tree`, { params: { path: tablePath(table), query: direction }, signal: s }),
       );
       performance.mark('lineage-tree-response'); // read by `npm run bench`
-      const tree = normalizeTree(requireBody('read lineage', data), table);
+      const tree = normalizeTree(requireObject('read lineage', data), table);
       performance.mark('lineage-tree-normalized');
       return tree;
     },
@@ -238,7 +247,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
       const { data } = await run('read source table', signal, (s) =>
         client.GET(SOURCE_PATH, { params: { path: sourcePath(target, source) }, signal: s }),
       );
-      return requireBody('read source table', data);
+      return requireObject('read source table', data);
     },
 
     /** POST: 201 with an empty body. The path is built from the spec's own names (else 406). */

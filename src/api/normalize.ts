@@ -77,6 +77,8 @@ export interface LineageTree {
   fullyLoaded: boolean;
   /** Flows the server sent without a readable source or target (left out of `flows`). */
   unreadableFlows: number;
+  /** What was wrong with the answer and how it was handled, for the user (empty when all was well). */
+  problems: string[];
 }
 
 export interface LineageLink {
@@ -369,20 +371,38 @@ function normalizeFlow(flow: TableLineageFlowModel & LegacyFlowFields, read: Sta
 
 export function normalizeTree(model: TableLineageModel, requested: TableRef): LineageTree {
   const flows: LineageFlow[] = [];
+  const problems: string[] = [];
   let unreadableFlows = 0;
+  let duplicates = 0;
   const status = statusCache();
   const intern = refInterner();
-  for (const raw of Array.isArray(model.flows) ? model.flows : []) {
+  // Refs are interned, so a flow's identity is a pair of objects: duplicates are found without keys.
+  const seen = new Map<TableRef, Set<TableRef>>();
+  const rawFlows: unknown = model.flows;
+  if (rawFlows !== undefined && rawFlows !== null && !Array.isArray(rawFlows)) problems.push('The list of flows was not a list; no flow could be read.');
+  for (const raw of Array.isArray(rawFlows) ? (rawFlows as (TableLineageFlowModel & LegacyFlowFields)[]) : []) {
     const flow = raw && typeof raw === 'object' ? normalizeFlow(raw, status, intern) : undefined;
-    if (flow) flows.push(flow);
-    else unreadableFlows += 1;
+    if (!flow) {
+      unreadableFlows += 1;
+      continue;
+    }
+    let targets = seen.get(flow.source);
+    if (!targets) seen.set(flow.source, (targets = new Set()));
+    if (targets.has(flow.target)) duplicates += 1;
+    targets.add(flow.target);
+    flows.push(flow);
   }
+  if (unreadableFlows > 0) problems.push(`${unreadableFlows} ${unreadableFlows === 1 ? 'flow names' : 'flows name'} no readable source or target table and ${unreadableFlows === 1 ? 'was' : 'were'} left out.`);
+  if (duplicates > 0) problems.push(`${duplicates} duplicate ${duplicates === 1 ? 'flow was' : 'flows were'} drawn once.`);
+  const relativeTable = refFromKey(model.relative_table);
+  if (!relativeTable && flows.length > 0) problems.push(`The answer did not say which table it describes; ${requested.table} was assumed.`);
   return {
-    relativeTable: refFromKey(model.relative_table) ?? requested,
+    relativeTable: relativeTable ?? requested,
     relativeCumulativeStatus: normalizeStatus(model.relative_table_cumulative_quality_status),
     flows,
     fullyLoaded: model.data_lineage_fully_loaded !== false,
     unreadableFlows,
+    problems,
   };
 }
 

@@ -76,12 +76,30 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
 
   const tree = query.data;
   const empty = tree.flows.length === 0;
+  // What the client had to leave out or assume when reading the server's answer: said, not hidden.
+  const problems =
+    tree.problems.length > 0 ? (
+      <details className="ls-menu ls-problems" role="status">
+        <summary className="ls-badge ls-badge--partial">
+          ⚠ {tree.problems.length === 1 ? 'Part of the answer could not be read' : `${tree.problems.length} problems in the answer`}
+        </summary>
+        <div className="ls-menu__panel">
+          <p>DQOps sent lineage this app could only partly read:</p>
+          <ul>
+            {tree.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      </details>
+    ) : null;
   if (mode === 'flows') {
     return (
       <div className="ls-flows-view">
         <div className="ls-toolbar">
           {directionControl}
           {loadState}
+          {problems}
         </div>
         <FlowsTable tree={tree} onOpenTable={openTable} />
       </div>
@@ -100,6 +118,7 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
           <>
             {directionControl}
             {loadState}
+            {problems}
           </>
         }
       />

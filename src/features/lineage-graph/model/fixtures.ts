@@ -18,6 +18,7 @@ export function treeOf(root: string, edges: string[], severities: Record<string,
     relativeTable: ref(root),
     fullyLoaded: true,
     unreadableFlows: 0,
+    problems: [],
     flows: edges.map((edge) => {
       const [source = '', target = ''] = edge.split('>');
       return {
