@@ -31,7 +31,7 @@ test('50,000 flows: the default view, the whole graph and the flows list, with t
       ? { source_table: key(`up_${i}`), target_table: key(i < 100 ? 'fct_orders' : `up_${i % 100}`), row_count: i }
       : { source_table: key(i < 100 ? 'fct_orders' : `down_${i % 100}`), target_table: key(`down_${i}`), row_count: i },
   );
-  flows.push({ ...flows[0]!, row_count: 1 }); // and a duplicate
+  flows.push({ source_table: key('up_0'), target_table: key('fct_orders'), row_count: 1 }); // and a duplicate
   const body = JSON.stringify({ relative_table: key('fct_orders'), data_lineage_fully_loaded: true, flows });
   await page.route(TREE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
 
