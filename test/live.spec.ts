@@ -132,3 +132,33 @@ test.describe('hostile names created through the API', () => {
     await expect(page.locator('script', { hasText: '__pwned' })).toHaveCount(0);
   });
 });
+
+test('two tabs editing the same source: the second save sees the first and does not overwrite it silently', async ({ page, context, request }) => {
+  const url = `${APP}?connection=warehouse&schema=marts&table=fct_revenue&view=sources`;
+  const stored = `${MOCK}/api/connections/warehouse/schemas/marts/tables/fct_revenue/lineage/sources/warehouse/schemas/staging/tables/stg_invoices`;
+  const other = await context.newPage();
+  for (const tab of [page, other]) {
+    await tab.goto(url);
+    await tab.getByRole('button', { name: 'Edit source stg_invoices' }).click();
+    await expect(tab.getByRole('textbox', { name: 'Source tool (optional)' })).toBeVisible();
+  }
+  // The other tab saves first.
+  await other.getByRole('textbox', { name: 'Source tool (optional)' }).fill('from-tab-2');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('dialog')).toBeHidden();
+  expect((await (await request.get(stored)).json()).data_lineage_source_tool).toBe('from-tab-2');
+
+  // This tab saves a different edit: it is told, shown what changed, and nothing is overwritten.
+  const tool = page.getByRole('textbox', { name: 'Source tool (optional)' });
+  await tool.fill('from-tab-1');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Someone else changed this source table since you opened it.')).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('"from-tab-2"');
+  await expect(tool).toHaveValue('from-tab-1');
+  expect((await (await request.get(stored)).json()).data_lineage_source_tool).toBe('from-tab-2');
+
+  // Only an explicit choice overwrites.
+  await page.getByRole('button', { name: 'Overwrite with my version' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect((await (await request.get(stored)).json()).data_lineage_source_tool).toBe('from-tab-1');
+});
