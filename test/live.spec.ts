@@ -1,5 +1,6 @@
 // Live mode: the production build served under /lineage/ by `vite preview`, proxying /api to the
 // mock DQOps server over real HTTP (no service worker involved).
+import { readFile } from 'node:fs/promises';
 import { expect, node, pick, test } from './fixtures';
 
 const APP = 'http://127.0.0.1:4174/lineage/';
@@ -131,6 +132,84 @@ test.describe('hostile names created through the API', () => {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await expect(page.locator('script', { hasText: '__pwned' })).toHaveCount(0);
   });
+});
+
+test('10,000-character, right-to-left and control-character text stays text, keeps the layout and is neutralised in exports', async ({ page, request }) => {
+  await request.post(`${MOCK}/__mock/reset?scenario=hostile`);
+  const seg = encodeURIComponent;
+  const connection = '"; DROP TABLE users; --';
+  const schema = '<img src=x onerror=alert(1)>';
+  const target = 'sales 📈 ☃';
+  const formula = '=HYPERLINK("http://evil.example","click")';
+  const spoof = 'invoice\u202Egnp.exe'; // right-to-left override
+  const longName = `wide_${'w'.repeat(1_995)}`; // 2,000 characters: a URL segment must still fit a request line
+  const longTool = `${'A'.repeat(9_990)}<b>bold</b>`; // 10,000 characters
+  const control = 'bell\u0007 nul\u0000 zero-width\u200B tab\t end';
+  const base = `${MOCK}/api/connections/${seg(connection)}/schemas/${seg(schema)}/tables/${seg(target)}/lineage/sources`;
+  for (const [table, extra] of [
+    [formula, { data_lineage_source_tool: longTool, properties: { [control]: 'جدول المبيعات' } }],
+    [spoof, { data_lineage_source_tool: control }],
+    [longName, {}],
+  ] as const) {
+    const created = await request.post(`${base}/${seg(connection)}/schemas/${seg(schema)}/tables/${seg(table)}`, {
+      data: { source_connection: connection, source_schema: schema, source_table: table, ...extra },
+    });
+    expect(created.status()).toBe(201);
+  }
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${APP}?${new URLSearchParams({ connection, schema, table: target })}`);
+  await expect(node(page, formula)).toBeVisible();
+  await expect(node(page, spoof)).toBeVisible();
+  const wide = node(page, longName);
+  await expect(wide).toBeVisible();
+  // The 2,000-character name is cut by the node, not the node by the name; the page does not scroll sideways.
+  expect((await wide.boundingBox())?.width ?? 999).toBeLessThan(300);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await wide.click();
+  await expect(page.getByRole('region', { name: `Details of ${longName}` })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // Sources list and editor: the 10,000-character tool and the control characters arrive intact.
+  await page.getByRole('tab', { name: 'Source tables' }).click();
+  await expect(page.getByRole('row', { name: /HYPERLINK/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.getByRole('button', { name: `Edit source ${formula}` }).click();
+  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue(longTool);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: `Edit source ${spoof}` }).click();
+  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue(control);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Exports: the CSV cell cannot run as a formula; the SVG is well-formed XML with the names as text.
+  await page.getByRole('tab', { name: 'Lineage graph' }).click();
+  const download = async (item: string) => {
+    await page.getByText('Export', { exact: true }).click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+    return readFile(await file.path(), 'utf8');
+  };
+  const csv = await download('Flows as CSV');
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+  expect(csv).not.toMatch(/(^|,)"=HYPERLINK/m);
+  const svg = await download('Vector picture (SVG)');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      images: doc.querySelectorAll('img, script, foreignObject').length,
+      text: doc.documentElement.textContent ?? '',
+    };
+  }, svg);
+  expect(parsed.error).toBeNull();
+  expect(parsed.images).toBe(0);
+  expect(parsed.text).toContain('=HYPERLINK');
+
+  expect(dialogs).toEqual([]);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('b', { hasText: 'bold' })).toHaveCount(0);
 });
 
 test('two tabs editing the same source: the second save sees the first and does not overwrite it silently', async ({ page, context, request }) => {
