@@ -150,3 +150,27 @@ test('keyboard only: reach and operate the picker', async ({ page }) => {
   await expect(page).toHaveURL(/connection=shop_mysql&schema=shop&table=payments/);
   await expect(node(page, 'payments')).toBeVisible();
 });
+
+test('quality along paths: failing sources carried downstream, colour including upstream, what breaks if a table fails', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  // shop_payments (fatal) feeds stg_payments, which feeds fct_orders.
+  await expect(node(page, 'shop_payments')).toHaveAttribute('aria-label', /: Fatal$/);
+  await expect(node(page, 'stg_payments')).toHaveAttribute('aria-label', /fed by \d+ failing upstream tables? \(worst: Fatal\)$/);
+  await expect(node(page, 'stg_payments')).toContainText('⚠');
+  await expect(node(page, 'fct_orders')).toHaveAttribute('aria-label', /fed by \d+ failing upstream tables? \(worst: Fatal\)$/);
+  await expect(node(page, 'shop_payments')).not.toHaveAttribute('aria-label', /fed by/); // nothing failing above it
+
+  await page.getByRole('radiogroup', { name: 'Colour tables by' }).getByRole('radio', { name: 'Incl. upstream' }).click();
+  await expect(node(page, 'stg_payments')).toHaveAttribute('aria-label', /: Fatal including upstream, fed by/);
+
+  await node(page, 'shop_payments').click();
+  await page.getByRole('button', { name: 'What breaks if this fails' }).click();
+  const affected = page.getByRole('list', { name: 'Tables affected if shop_payments fails' });
+  await expect(affected.getByRole('listitem').first()).toContainText('stg_payments');
+  await expect(affected.getByRole('listitem').first()).toContainText('1 hop down');
+  await expect(affected).toContainText('fct_orders');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv).toContain('"datalake","landing","shop_payments","warehouse","staging","stg_payments","1"');
+  expect(csv.trim().split('\r\n').length).toBe((await affected.getByRole('listitem').count()) + 1);
+});

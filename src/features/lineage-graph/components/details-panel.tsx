@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -7,6 +8,7 @@ import type { TableRef } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph';
 import type { RootCauseStep } from '../model/root-cause';
 import type { PathHighlight } from '../model/traverse';
+import { ImpactPanel } from './impact-panel';
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
@@ -52,6 +54,7 @@ export function NodeDetails({ node, model, reach, rootCause, onTraceRootCause, o
   const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
   const sources = model.sources.get(node.key)?.length ?? 0;
   const targets = model.targets.get(node.key)?.length ?? 0;
+  const [impact, setImpact] = useState(false);
   return (
     <section className="ls-details" aria-label={`Details of ${node.ref.table}`}>
       <div className="ls-details__head">
@@ -108,7 +111,11 @@ export function NodeDetails({ node, model, reach, rootCause, onTraceRootCause, o
             {rootCause ? 'Hide root cause' : 'Trace root cause'}
           </button>
         ) : null}
+        <button type="button" className="ls-button" aria-pressed={impact} onClick={() => setImpact(!impact)}>
+          What breaks if this fails
+        </button>
       </div>
+      {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
       {rootCause ? (
         <div className="ls-rootcause">
           <h4 className="ls-legend__sub">Where the problem comes from</h4>

@@ -4,6 +4,7 @@ import { SeverityIcon } from '@/components/severity-badge';
 import { compareNames } from '@/lib/format';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 import type { GraphModel } from '../model/build-graph';
+import type { ColourBy } from '../nodes/emphasis';
 import type { ExportFormat, ExportInput } from '../model/export';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
 
@@ -19,6 +20,8 @@ interface Props {
   onShowMissing: (show: boolean) => void;
   onFind: (key: string) => void;
   exportInput: ExportInput;
+  colourBy: ColourBy;
+  onColourBy: (mode: ColourBy) => void;
   leading?: ReactNode;
 }
 
@@ -34,6 +37,8 @@ export function GraphToolbar({
   onShowMissing,
   onFind,
   exportInput,
+  colourBy,
+  onColourBy,
   leading,
 }: Props) {
   const [exportError, setExportError] = useState<string>();
@@ -96,6 +101,26 @@ export function GraphToolbar({
           </label>
         </div>
       </details>
+      <div className="ls-segmented" role="radiogroup" aria-label="Colour tables by">
+        {(
+          [
+            ['own', 'Own status'],
+            ['upstream', 'Incl. upstream'],
+          ] as const
+        ).map(([mode, label]) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={colourBy === mode}
+            className="ls-segmented__item"
+            title={mode === 'own' ? "Each table's own data-quality status" : 'The worst status of the table and everything upstream of it (DQOps)'}
+            onClick={() => onColourBy(mode)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
       <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)}>
         {showAll ? 'Show ±2 hops' : `Show all ${total} table${total === 1 ? '' : 's'}`}
       </button>

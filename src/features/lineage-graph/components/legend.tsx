@@ -26,6 +26,16 @@ export function Legend() {
           <span className="ls-legend__more">+3</span> Hidden neighbours; click to show them
         </li>
       </ul>
+      <h4 className="ls-legend__sub">Quality along paths</h4>
+      <ul className="ls-legend__list">
+        <li>
+          <span className="ls-node__fed" style={{ color: SEVERITY_STYLE.error.text, background: SEVERITY_STYLE.error.tint }}>
+            ⚠ 3 up
+          </span>{' '}
+          Fed by 3 failing upstream tables; coloured by the worst of them
+        </li>
+        <li>“Own status” colours each table by its own checks; “Incl. upstream” by the worst status of it and everything upstream</li>
+      </ul>
       <h4 className="ls-legend__sub">Arrows (data flows left → right)</h4>
       <ul className="ls-legend__list">
         <li>

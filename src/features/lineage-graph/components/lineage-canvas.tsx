@@ -17,7 +17,8 @@ import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
 import type { TableRef } from '@/lib/table-ref';
-import { buildGraph, type GraphEdge } from '../model/build-graph';
+import { buildGraph, type GraphEdge, type GraphModel } from '../model/build-graph';
+import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
@@ -25,7 +26,7 @@ import { rootCause } from '../model/root-cause';
 import { closure, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { edgeTypes, nodeTypes } from '../nodes/node-types';
-import { EmphasisContext, type Emphasis } from '../nodes/emphasis';
+import { EmphasisContext, type ColourBy, type Emphasis } from '../nodes/emphasis';
 import { MIN_ZOOM, startViewport } from '../model/viewport';
 import type { FlowEdgeType } from '../nodes/flow-edge';
 import type { TableFlowNode } from '../nodes/table-node';
@@ -158,14 +159,21 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     [view.edges, model, selectedEdge, layout, overview],
   );
 
+  // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
+  const [failures, setFailures] = useState<{ model: GraphModel; map: ReadonlyMap<string, UpstreamFailure> }>();
+  useEffect(() => afterPaint(() => setFailures({ model, map: upstreamFailures(model) })), [model]);
+  const failureMap = failures?.model === model ? failures.map : undefined;
+  const [colourBy, setColourBy] = useState<ColourBy>('own');
+
   const emphasis = useMemo<Emphasis>(() => {
+    const shared = { selected, causes: causeRank, failures: failureMap, colourBy };
     if (causePath) {
       const edgesInFocus = new Set<string>();
       for (const edge of view.edges) if (causePath.has(edge.source) && causePath.has(edge.target)) edgesInFocus.add(edge.key);
-      return { nodes: causePath, edges: edgesInFocus, selected, causes: causeRank };
+      return { ...shared, nodes: causePath, edges: edgesInFocus };
     }
-    return { nodes: highlight?.nodes, edges: highlight?.edges, selected, causes: causeRank };
-  }, [causePath, highlight, selected, causeRank, view.edges]);
+    return { ...shared, nodes: highlight?.nodes, edges: highlight?.edges };
+  }, [causePath, highlight, selected, causeRank, view.edges, failureMap, colourBy]);
 
   // The canvas's size, known before the first layout arrives: React Flow is mounted with the
   // right camera (startViewport) instead of drawing every table at zoom 1 and then fitting.
@@ -308,6 +316,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         onShowMissing={setShowMissing}
         onFind={reveal}
         exportInput={{ tree, model, nodes: view.nodes, edges: view.edges, layout }}
+        colourBy={colourBy}
+        onColourBy={setColourBy}
         leading={leading}
       />
       <div className="ls-canvas__main">
@@ -368,7 +378,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                     zoomable
                     position="bottom-right"
                     ariaLabel="Minimap of the lineage graph"
-                    nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id)].color}
+                    nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id, colourBy)].color}
                     nodeStrokeWidth={0}
                   />
                 ) : null}

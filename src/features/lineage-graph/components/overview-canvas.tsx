@@ -148,7 +148,7 @@ export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect
       const faded = e.nodes !== undefined && !e.nodes.has(key);
       const alpha = faded ? 0.2 : 1;
       addFill(boxes, node?.isRoot ? '#eef4ff' : '#ffffff', alpha, p.x, p.y, NODE_WIDTH);
-      addFill(bars, SEVERITY_STYLE[nodeSeverity(m, key)].color, alpha, p.x, p.y, 10);
+      addFill(bars, SEVERITY_STYLE[nodeSeverity(m, key, e.colourBy)].color, alpha, p.x, p.y, 10);
       const strong = e.selected === key || node?.isRoot === true;
       const color = strong ? '#1d4ed8' : '#b8c0cc';
       const width = strong ? 3 * thin : thin;

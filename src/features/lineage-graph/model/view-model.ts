@@ -26,11 +26,12 @@ export interface VisibleGraph {
   filteredOut: number;
 }
 
-export function nodeSeverity(model: GraphModel, key: string): SeverityKey {
+/** A table's colour: its own status, or (`upstream`) DQOps's status including everything upstream. */
+export function nodeSeverity(model: GraphModel, key: string, colourBy: 'own' | 'upstream' = 'own'): SeverityKey {
   const node = model.nodes.get(key);
   if (!node) return 'none';
   if (!node.exists) return 'missing';
-  const s = severityKey(node.status);
+  const s = severityKey(colourBy === 'upstream' ? node.combinedStatus : node.status);
   return s === 'unknown' ? 'none' : s;
 }
 

@@ -34,9 +34,18 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const cause = focus.causes.get(table.key);
   const rootCauseRank = cause?.rank;
   const rootCauseOrigin = cause?.origin;
-  const key = table.exists ? severityKey(table.status) : 'missing';
+  const key = table.exists ? severityKey(focus.colourBy === 'upstream' ? table.combinedStatus : table.status) : 'missing';
   const style = SEVERITY_STYLE[key];
-  const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}`;
+  const fed = focus.failures?.get(table.key);
+  const fedText = fed ? `fed by ${fed.count} failing upstream table${fed.count === 1 ? '' : 's'} (worst: ${SEVERITY_STYLE[fed.worst].label})` : '';
+  const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}${
+    focus.colourBy === 'upstream' ? ' including upstream' : ''
+  }${fed ? `, ${fedText}` : ''}`;
+  const fedMark = fed ? (
+    <span className="ls-node__fed" style={{ color: SEVERITY_STYLE[fed.worst].text, background: SEVERITY_STYLE[fed.worst].tint }} title={fedText}>
+      ⚠ {fed.count} up
+    </span>
+  ) : null;
   const simple = useStore(zoomedOut);
   const more = (side: 'upstream' | 'downstream', count: number) =>
     count > 0 ? (
@@ -60,6 +69,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         {more('upstream', hiddenUpstream)}
         <span className="ls-node__name">{table.ref.table}</span>
         {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
+        {fedMark}
         {rootCauseRank ? <span className="ls-node__cause">{rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}</span> : null}
         {more('downstream', hiddenDownstream)}
         <Handle type="source" position={Position.Right} isConnectable={false} className="ls-node__handle" />
@@ -89,6 +99,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         <SeverityIcon severity={key} />
         <span className="ls-node__name">{table.ref.table}</span>
         {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
+        {fedMark}
         {rootCauseRank ? (
           <span className="ls-node__cause" title={rootCauseOrigin ? 'The problem entered here' : 'Failing upstream table'}>
             {rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}
