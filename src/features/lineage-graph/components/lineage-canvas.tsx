@@ -161,7 +161,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
 
   // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
   const [failures, setFailures] = useState<{ model: GraphModel; map: ReadonlyMap<string, UpstreamFailure> }>();
-  useEffect(() => afterPaint(() => setFailures({ model, map: upstreamFailures(model) })), [model]);
+  const [pictured, setPictured] = useState(false); // the first picture has been painted
+  useEffect(() => (pictured ? afterPaint(() => setFailures({ model, map: upstreamFailures(model) })) : undefined), [model, pictured]);
   const failureMap = failures?.model === model ? failures.map : undefined;
   const [colourBy, setColourBy] = useState<ColourBy>('own');
 
@@ -223,15 +224,21 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     const check = () => {
       frames += 1;
       if (expectEdges && frames < 120 && !flowBox.current?.querySelector('.react-flow__edge')) cancel = afterPaint(check);
-      else performance.mark('lineage-painted', { detail: { nodes: nodes.length } });
+      else {
+        performance.mark('lineage-painted', { detail: { nodes: nodes.length } });
+        setPictured(true);
+      }
     };
     cancel = afterPaint(check);
     return () => cancel();
   }, [layout, view.nodes]); // eslint-disable-line react-hooks/exhaustive-deps -- once per new picture, not per highlight
   useEffect(() => (focus && !overview ? afterPaint(() => performance.mark('lineage-highlight-painted')) : undefined), [focus, highlight, overview]);
   const onOverviewPainted = useCallback(
-    (kind: 'graph' | 'highlight') =>
-      kind === 'graph' ? performance.mark('lineage-painted', { detail: { nodes: view.nodes.length } }) : performance.mark('lineage-highlight-painted'),
+    (kind: 'graph' | 'highlight') => {
+      if (kind === 'highlight') return void performance.mark('lineage-highlight-painted');
+      performance.mark('lineage-painted', { detail: { nodes: view.nodes.length } });
+      setPictured(true);
+    },
     [view.nodes.length],
   );
 
