@@ -1,3 +1,6 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -58,3 +61,32 @@ export async function pick(page: Page, label: string, value: string) {
 }
 
 export const FCT_ORDERS = { connection: 'warehouse', schema: 'marts', table: 'fct_orders' };
+
+/**
+ * Tests of the live build share one mock DQOps server (:8899) and reset or reconfigure it (a key
+ * required, another server generation). Two workers must not do that at the same time: these
+ * tests take a lock (an atomic mkdir) for their whole run, so they run one after another.
+ */
+export const liveTest = test.extend<{ mockLock: void }>({
+  mockLock: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
+    async ({}, provide) => {
+      const dir = join(tmpdir(), 'lineage-studio-mock-8899.lock');
+      for (let waited = 0; ; waited += 100) {
+        try {
+          mkdirSync(dir);
+          break;
+        } catch {
+          if (waited > 120_000) rmSync(dir, { recursive: true, force: true }); // a crashed holder
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      try {
+        await provide();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { auto: true },
+  ],
+});

@@ -19,11 +19,11 @@ test('a steward picks a table through the picker and reads its lineage', async (
 test('switching upstream / downstream asks DQOps again and redraws', async ({ page }) => {
   await openDemo(page, FCT_ORDERS);
   await expect(node(page, 'rpt_daily_sales')).toBeVisible();
-  await page.getByRole('radio', { name: 'Upstream' }).click();
+  await page.getByRole('radio', { name: 'Upstream', exact: true }).click();
   await expect(page).toHaveURL(/direction=upstream/);
   await expect(node(page, 'stg_orders')).toBeVisible();
   await expect(node(page, 'rpt_daily_sales')).toHaveCount(0);
-  await page.getByRole('radio', { name: 'Downstream' }).click();
+  await page.getByRole('radio', { name: 'Downstream', exact: true }).click();
   await expect(node(page, 'rpt_daily_sales')).toBeVisible();
   await expect(node(page, 'stg_orders')).toHaveCount(0);
   await page.goBack();

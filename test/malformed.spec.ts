@@ -1,6 +1,6 @@
 // Malformed and huge answers in a real browser (the live build; the tree answer is replaced with
 // page.route): a readable error or a degraded view, never a white page or a frozen tab.
-import { expect, test } from './fixtures';
+import { expect, liveTest as test } from './fixtures';
 
 const APP = 'http://127.0.0.1:4174/lineage/';
 const MOCK = 'http://127.0.0.1:8899';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { STRICT_CSP } from '../csp';
-import { expect, node, test } from './fixtures';
+import { expect, liveTest as test, node } from './fixtures';
 
 const APP = 'http://127.0.0.1:4174/lineage/';
 const API = 'http://127.0.0.1:4174/api/';
@@ -94,7 +94,7 @@ test('the API key goes only to the DQOps API, and never into storage, URLs, logs
     route.fulfill({ status: 500, contentType: 'application/json', body: '{"status":500,"message":"boom"}' }),
   );
   await page.getByRole('tab', { name: 'Lineage graph' }).click();
-  await page.getByRole('radio', { name: 'Upstream' }).click();
+  await page.getByRole('radio', { name: 'Upstream', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('boom');
   await page.unroute('**/api/**/lineage/tree*');
   await page.getByRole('button', { name: 'Try again' }).click();
