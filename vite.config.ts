@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { STRICT_CSP } from './csp';
+import { STRICT_CSP } from './csp.ts';
 
 // Live mode: `DQOPS_URL=http://host:8888 npm start` proxies /api to that DQOps server, so the
 // browser talks to one origin and DQOps's auth filter never sees a CORS preflight.

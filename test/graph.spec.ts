@@ -174,3 +174,30 @@ test('quality along paths: failing sources carried downstream, colour including 
   expect(csv).toContain('"datalake","landing","shop_payments","warehouse","staging","stg_payments","1"');
   expect(csv.trim().split('\r\n').length).toBe((await affected.getByRole('listitem').count()) + 1);
 });
+
+test('column lineage: trace a column end to end through the column mappings, and draw the tables on its path', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await node(page, 'fct_orders').click();
+  const columns = page.getByRole('list', { name: 'Columns of fct_orders' });
+  await columns.getByRole('button', { name: /total_amount_usd/ }).click();
+  const path = page.getByRole('region', { name: 'Path of column total_amount_usd' });
+  const from = path.getByRole('list', { name: 'Comes from' });
+  await expect(from).toContainText('↑ 1 · stg_orders.total_amount');
+  await expect(from).toContainText('↑ 1 · stg_fx_rates.rate_to_usd');
+  await expect(path.getByRole('list', { name: 'Goes to' })).toContainText('↓ 1 · fct_revenue.revenue_usd');
+  // The canvas shows the column's path: tables on it stay bright, the others fade.
+  await expect(node(page, 'fct_revenue')).toHaveClass(/ls-node--highlighted/);
+  await expect(node(page, 'stg_orders')).toHaveClass(/ls-node--highlighted/);
+  await expect(node(page, 'dim_customers')).toHaveClass(/ls-node--faded/);
+  await expect(from).toContainText('↑ 3 · orders.total_amount'); // 3 hops up, beyond the drawn 2
+  // Tables of the path beyond the drawn hops are counted (hidden is not missing) and can be drawn.
+  await expect(node(page, 'orders')).toHaveCount(0);
+  await expect(path).toContainText('2 tables on this path are not drawn.');
+  await path.getByRole('button', { name: 'Show them' }).click();
+  await expect(node(page, 'orders')).toBeVisible();
+  await expect(node(page, 'fx_rates')).toBeVisible();
+  await expect(path.getByText(/not drawn/)).toHaveCount(0);
+  // Unselecting the column brings the normal highlight back.
+  await columns.getByRole('button', { name: /total_amount_usd/ }).click();
+  await expect(path).toHaveCount(0);
+});

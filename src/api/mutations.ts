@@ -17,6 +17,8 @@ export function invalidateLink(queryClient: QueryClient, target: TableRef, sourc
     queryClient.invalidateQueries({ queryKey: lineageQueries.targetsOf(source) }),
     queryClient.invalidateQueries({ queryKey: lineageQueries.sourceKey(target, source) }),
     queryClient.invalidateQueries({ queryKey: lineageQueries.trees() }),
+    // A traced column's path may run through the changed mappings.
+    queryClient.invalidateQueries({ queryKey: lineageQueries.columnTraces() }),
   ]);
 }
 

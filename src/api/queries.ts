@@ -61,6 +61,8 @@ export const lineageQueries = {
       queryFn: ({ signal }) => api.listTargets(table, checkType, signal),
       staleTime: 30_000,
     }),
+  /** Column traces (features/lineage-graph): keyed under this prefix so that writes can refresh them. */
+  columnTraces: () => [...lineageQueries.all, 'column-trace'] as const,
   sourceKey: (target: TableRef, source: TableRef) => [...lineageQueries.all, 'source', tableKey(target), tableKey(source)] as const,
   source: (api: DqopsApi, target: TableRef, source: TableRef) =>
     queryOptions({

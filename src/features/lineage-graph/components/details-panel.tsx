@@ -9,6 +9,7 @@ import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph'
 import type { RootCauseStep } from '../model/root-cause';
 import type { PathHighlight } from '../model/traverse';
 import { ImpactPanel } from './impact-panel';
+import { ColumnsPanel, type ColumnsPanelProps } from './columns-panel';
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
@@ -41,6 +42,8 @@ function Dimensions({ status }: { status: QualityStatus | undefined }) {
 interface NodeDetailsProps {
   node: TableNodeData;
   model: GraphModel;
+  /** Column lineage for this table (see ColumnsPanel). */
+  columns: Omit<ColumnsPanelProps, 'node' | 'model'>;
   /** The table's whole lineage, drawn or not (hidden lineage is not missing lineage). */
   reach: Pick<PathHighlight, 'upstream' | 'downstream'> | undefined;
   rootCause: RootCauseStep[] | undefined;
@@ -50,7 +53,7 @@ interface NodeDetailsProps {
   onClose: () => void;
 }
 
-export function NodeDetails({ node, model, reach, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose }: NodeDetailsProps) {
+export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose }: NodeDetailsProps) {
   const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
   const sources = model.sources.get(node.key)?.length ?? 0;
   const targets = model.targets.get(node.key)?.length ?? 0;
@@ -116,6 +119,7 @@ export function NodeDetails({ node, model, reach, rootCause, onTraceRootCause, o
         </button>
       </div>
       {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
+      <ColumnsPanel node={node} model={model} {...columns} />
       {rootCause ? (
         <div className="ls-rootcause">
           <h4 className="ls-legend__sub">Where the problem comes from</h4>

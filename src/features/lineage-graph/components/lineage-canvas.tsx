@@ -17,8 +17,12 @@ import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
 import type { TableRef } from '@/lib/table-ref';
-import { buildGraph, type GraphEdge, type GraphModel } from '../model/build-graph';
+import { buildGraph, edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
+import { traceColumn } from '../model/column-trace';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDqopsApi } from '@/api/api-context';
+import { lineageQueries } from '@/api/queries';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
@@ -166,6 +170,36 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const failureMap = failures?.model === model ? failures.map : undefined;
   const [colourBy, setColourBy] = useState<ColourBy>('own');
 
+  // Column lineage: one column of the selected table followed through the column mappings.
+  const api = useDqopsApi();
+  const queryClient = useQueryClient();
+  const [tracedColumn, setTracedColumn] = useState<{ table: string; column: string }>();
+  // The model is a pure function of the tree query, and the table key and column name identify the
+  // trace; every write refreshes lineageQueries.columnTraces().
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
+  const columnTrace = useQuery({
+    queryKey: [...lineageQueries.columnTraces(), tracedColumn?.table, tracedColumn?.column],
+    queryFn: () => {
+      const refOf = (key: string) => model.nodes.get(key)?.ref;
+      return traceColumn(model, tracedColumn?.table ?? '', tracedColumn?.column ?? '', async (target, source) => {
+        const t = refOf(target);
+        const s = refOf(source);
+        return t && s ? queryClient.fetchQuery(lineageQueries.source(api, t, s)) : undefined;
+      });
+    },
+    enabled: tracedColumn !== undefined,
+  });
+  const columnPath = useMemo(() => {
+    if (!tracedColumn || !columnTrace.data) return undefined;
+    const nodes = new Set<string>();
+    const edges = new Set<string>();
+    for (const step of columnTrace.data.steps) {
+      nodes.add(step.table);
+      if (step.from) edges.add(step.side === 'upstream' ? edgeKey(step.table, step.from.table) : edgeKey(step.from.table, step.table));
+    }
+    return { nodes, edges };
+  }, [tracedColumn, columnTrace.data]);
+
   const emphasis = useMemo<Emphasis>(() => {
     const shared = { selected, causes: causeRank, failures: failureMap, colourBy };
     if (causePath) {
@@ -173,8 +207,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       for (const edge of view.edges) if (causePath.has(edge.source) && causePath.has(edge.target)) edgesInFocus.add(edge.key);
       return { ...shared, nodes: causePath, edges: edgesInFocus };
     }
+    if (columnPath && !hovered) return { ...shared, nodes: columnPath.nodes, edges: columnPath.edges };
     return { ...shared, nodes: highlight?.nodes, edges: highlight?.edges };
-  }, [causePath, highlight, selected, causeRank, view.edges, failureMap, colourBy]);
+  }, [causePath, highlight, selected, causeRank, view.edges, failureMap, colourBy, columnPath, hovered]);
 
   // The canvas's size, known before the first layout arrives: React Flow is mounted with the
   // right camera (startViewport) instead of drawing every table at zoom 1 and then fitting.
@@ -399,6 +434,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               node={selectedNode}
               model={model}
               reach={selectedPaths}
+              columns={{
+                traced:
+                  tracedColumn && tracedColumn.table === selectedNode.key
+                    ? { column: tracedColumn.column, trace: columnTrace.data, loading: columnTrace.isPending, error: columnTrace.error ?? undefined }
+                    : undefined,
+                onTrace: (column) => setTracedColumn(column === undefined ? undefined : { table: selectedNode.key, column }),
+                onReveal: (keys) => setRevealed((current) => new Set([...current, ...keys])),
+                drawn,
+              }}
               rootCause={rootCauseFor === selectedNode.key ? causes : undefined}
               onTraceRootCause={() => {
                 if (rootCauseFor === selectedNode.key) return setRootCauseFor(undefined);

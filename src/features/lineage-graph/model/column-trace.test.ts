@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { TableLineageSourceSpec } from '@/api/types';
+import { tableKey } from '@/lib/table-ref';
+import { buildGraph } from './build-graph';
+import { ref, treeOf } from './fixtures';
+import { traceColumn, type SpecReader } from './column-trace';
+
+const k = (table: string) => tableKey(ref(table));
+// raw → stg → mart → report, plus other → mart (a second source), and a cycle mart → loop → mart.
+const model = buildGraph(treeOf('mart', ['raw>stg', 'stg>mart', 'other>mart', 'mart>report', 'mart>loop', 'loop>mart']));
+const specs: Record<string, TableLineageSourceSpec['columns']> = {
+  [`${k('stg')}<${k('raw')}`]: { id: { source_columns: ['raw_id'] } },
+  [`${k('mart')}<${k('stg')}`]: { customer_id: { source_columns: ['id'] }, name: { source_columns: ['name'] } },
+  [`${k('mart')}<${k('other')}`]: { customer_id: { source_columns: ['cust'] } },
+  [`${k('report')}<${k('mart')}`]: { customer: { source_columns: ['customer_id'] }, total: { source_columns: ['amount'] } },
+  [`${k('loop')}<${k('mart')}`]: { customer_id: { source_columns: ['customer_id'] } },
+  [`${k('mart')}<${k('loop')}`]: { customer_id: { source_columns: ['customer_id'] } },
+};
+
+function reader(log: string[] = []): SpecReader {
+  return async (target, source) => {
+    log.push(`${target}<${source}`);
+    const columns = specs[`${target}<${source}`];
+    return columns ? { source_connection: 'c', source_schema: 's', source_table: 'x', columns } : undefined;
+  };
+}
+
+const names = (key: string) => key.split('/')[2];
+
+describe('traceColumn', () => {
+  it('follows a column upstream through every source and downstream through every target, once each', async () => {
+    const trace = await traceColumn(model, k('mart'), 'customer_id', reader());
+    expect(trace.steps.map((s) => [s.side, s.distance, names(s.table), s.column])).toEqual([
+      ['start', 0, 'mart', 'customer_id'],
+      ['upstream', 1, 'stg', 'id'],
+      ['upstream', 1, 'other', 'cust'],
+      ['upstream', 1, 'loop', 'customer_id'],
+      ['upstream', 2, 'raw', 'raw_id'],
+      ['downstream', 1, 'report', 'customer'],
+      ['downstream', 1, 'loop', 'customer_id'],
+    ]);
+    expect(trace.unread).toBe(0);
+  });
+
+  it('reads only the links on the path, and reports what it could not read', async () => {
+    const log: string[] = [];
+    const total = await traceColumn(model, k('report'), 'total', reader(log));
+    expect(total.steps.map((s) => `${names(s.table)}.${s.column}`)).toEqual(['report.total', 'mart.amount']);
+    // report's one source, then mart's three (none maps "amount"): nothing downstream of report.
+    expect(log).toEqual([`${k('report')}<${k('mart')}`, `${k('mart')}<${k('stg')}`, `${k('mart')}<${k('other')}`, `${k('mart')}<${k('loop')}`]);
+    const failing: SpecReader = async () => {
+      throw new Error('503');
+    };
+    const trace = await traceColumn(model, k('mart'), 'customer_id', failing);
+    expect(trace.steps).toHaveLength(1);
+    expect(trace.unread).toBe(5); // 3 sources + 2 targets
+    const limited = await traceColumn(model, k('mart'), 'customer_id', reader(), 2);
+    expect(limited.unread).toBeGreaterThan(0);
+  });
+});

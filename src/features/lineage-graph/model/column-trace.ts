@@ -1,0 +1,89 @@
+// Column-level lineage: follow one column through the column mappings of the source specs, up
+// and down the table graph. The specs are read lazily (only the links on the column's path), so
+// a trace costs one GET per link it crosses. Pure apart from the injected reader.
+import type { TableLineageSourceSpec } from '@/api/types';
+import type { GraphModel } from './build-graph';
+
+export interface ColumnStep {
+  /** Table key. */
+  table: string;
+  column: string;
+  side: 'start' | 'upstream' | 'downstream';
+  /** Hops from the traced column. */
+  distance: number;
+  /** The step it was reached from (undefined for the start). */
+  from?: { table: string; column: string };
+}
+
+export interface ColumnTrace {
+  steps: ColumnStep[];
+  /** Links whose mappings could not be read (errors, or the read limit): the path may go on there. */
+  unread: number;
+}
+
+export type SpecReader = (targetKey: string, sourceKey: string) => Promise<TableLineageSourceSpec | undefined>;
+
+function mappedFrom(spec: TableLineageSourceSpec | undefined, column: string): string[] {
+  const columns = spec?.columns;
+  if (!columns || !Object.hasOwn(columns, column)) return [];
+  const sources = columns[column]?.source_columns;
+  return Array.isArray(sources) ? sources.filter((c): c is string => typeof c === 'string') : [];
+}
+
+function mappedTo(spec: TableLineageSourceSpec | undefined, sourceColumn: string): string[] {
+  return Object.entries(spec?.columns ?? {})
+    .filter(([, mapping]) => Array.isArray(mapping?.source_columns) && mapping.source_columns.includes(sourceColumn))
+    .map(([column]) => column);
+}
+
+/**
+ * Breadth-first, one level at a time with the reads of a level in parallel; each (table, column)
+ * is visited once, so cycles end. At most `maxReads` links are read.
+ */
+export async function traceColumn(model: GraphModel, table: string, column: string, read: SpecReader, maxReads = 200): Promise<ColumnTrace> {
+  const steps: ColumnStep[] = [{ table, column, side: 'start', distance: 0 }];
+  let reads = 0;
+  let unread = 0;
+  const readSpec = async (target: string, source: string) => {
+    if (reads >= maxReads) {
+      unread += 1;
+      return undefined;
+    }
+    reads += 1;
+    try {
+      return await read(target, source);
+    } catch {
+      unread += 1;
+      return undefined;
+    }
+  };
+
+  for (const side of ['upstream', 'downstream'] as const) {
+    const seen = new Set<string>([`${table}\u0000${column}`]);
+    let frontier: ColumnStep[] = [steps[0] as ColumnStep];
+    for (let distance = 1; frontier.length > 0; distance += 1) {
+      const found = await Promise.all(
+        frontier.flatMap((at) =>
+          side === 'upstream'
+            ? (model.sources.get(at.table) ?? []).map(async (source) =>
+                mappedFrom(await readSpec(at.table, source), at.column).map((c) => ({ table: source, column: c, from: at })),
+              )
+            : (model.targets.get(at.table) ?? []).map(async (target) =>
+                mappedTo(await readSpec(target, at.table), at.column).map((c) => ({ table: target, column: c, from: at })),
+              ),
+        ),
+      );
+      const next: ColumnStep[] = [];
+      for (const hit of found.flat()) {
+        const id = `${hit.table}\u0000${hit.column}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const step: ColumnStep = { table: hit.table, column: hit.column, side, distance, from: { table: hit.from.table, column: hit.from.column } };
+        next.push(step);
+        steps.push(step);
+      }
+      frontier = next;
+    }
+  }
+  return { steps, unread };
+}
