@@ -99,7 +99,6 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         <SeverityIcon severity={key} />
         <span className="ls-node__name">{table.ref.table}</span>
         {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
-        {fedMark}
         {rootCauseRank ? (
           <span className="ls-node__cause" title={rootCauseOrigin ? 'The problem entered here' : 'Failing upstream table'}>
             {rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}
@@ -119,6 +118,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
           <span className="ls-node__missing">not in DQOps</span>
         )}
         {table.selfLink ? <span title="This table lists itself as a source">↻ self</span> : null}
+        {fedMark /* on the bottom line, so the name keeps its room */}
       </div>
       {more('downstream', hiddenDownstream)}
       <Handle
