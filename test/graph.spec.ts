@@ -169,9 +169,15 @@ test('quality along paths: failing sources carried downstream, colour including 
   await expect(affected.getByRole('listitem').first()).toContainText('stg_payments');
   await expect(affected.getByRole('listitem').first()).toContainText('1 hop down');
   await expect(affected).toContainText('fct_orders');
+  // The mapped columns it reaches through the column mappings: fct_orders.paid_amount ← stg_payments.amount,
+  // and order_id and status, mapped by name from stg_payments too.
+  await page.getByRole('button', { name: 'Find the affected columns' }).click();
+  await expect(affected.getByRole('listitem').filter({ hasText: /^.*fct_orders/ })).toContainText('columns order_id, paid_amount, status');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
   const csv = await readFile(await download.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toMatch(/,affected_own_status,affected_columns$/);
   expect(csv).toContain('"datalake","landing","shop_payments","warehouse","staging","stg_payments","1"');
+  expect(csv).toMatch(/"warehouse","marts","fct_orders","2","stg_payments","[^"]*","order_id; paid_amount; status"/);
   expect(csv.trim().split('\r\n').length).toBe((await affected.getByRole('listitem').count()) + 1);
 });
 

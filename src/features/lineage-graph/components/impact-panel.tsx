@@ -1,10 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useDqopsApi } from '@/api/api-context';
+import { lineageQueries } from '@/api/queries';
 import { SeverityIcon } from '@/components/severity-badge';
 import { downloadBlob } from '@/lib/download';
 import { formatNumber } from '@/lib/format';
 import type { GraphModel, TableNodeData } from '../model/build-graph';
 import { exportFileName } from '../model/export';
 import { impactCsv, impactOf } from '../model/quality-paths';
+import { impactedColumns } from '../model/column-trace';
 import { nodeSeverity } from '../model/view-model';
 
 const SHOWN = 100;
@@ -13,10 +17,28 @@ const SHOWN = 100;
 export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData; model: GraphModel; onFocusNode: (key: string) => void }) {
   const rows = useMemo(() => impactOf(model, node.key), [model, node.key]);
   const [all, setAll] = useState(false);
+  // Affected columns: read on request (one source spec per downstream link, cached).
+  const api = useDqopsApi();
+  const queryClient = useQueryClient();
+  const [withColumns, setWithColumns] = useState(false);
+  // The model is a pure function of the tree query; the table key identifies the walk, and every
+  // write refreshes lineageQueries.columnTraces().
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
+  const columns = useQuery({
+    queryKey: [...lineageQueries.columnTraces(), 'impact', node.key],
+    queryFn: () =>
+      impactedColumns(model, node.key, async (target, source) => {
+        const t = model.nodes.get(target)?.ref;
+        const s = model.nodes.get(source)?.ref;
+        return t && s ? queryClient.fetchQuery(lineageQueries.source(api, t, s)) : undefined;
+      }),
+    enabled: withColumns,
+  });
+  const columnMap = columns.data?.columns;
   const shown = all ? rows : rows.slice(0, SHOWN);
   const download = () =>
     downloadBlob(
-      new Blob([impactCsv(model, node.key, rows)], { type: 'text/csv;charset=utf-8' }),
+      new Blob([impactCsv(model, node.key, rows, columnMap)], { type: 'text/csv;charset=utf-8' }),
       exportFileName({ relativeTable: node.ref, flows: [], fullyLoaded: true, unreadableFlows: 0, problems: [] }, 'impact.csv'),
     );
   return (
@@ -29,6 +51,17 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
           <p className="ls-hint">
             {formatNumber(rows.length)} table{rows.length === 1 ? '' : 's'} downstream receive its data, nearest first.
           </p>
+          {withColumns && columns.isPending ? (
+            <p className="ls-hint" role="status">
+              Reading the column mappings downstream…
+            </p>
+          ) : null}
+          {columns.isError ? <p className="ls-hint">The column mappings could not be read.</p> : null}
+          {columns.data && columns.data.unread > 0 ? (
+            <p className="ls-hint">
+              {columns.data.unread} link{columns.data.unread === 1 ? '' : 's'} could not be read: more columns may be affected.
+            </p>
+          ) : null}
           <ol className="ls-impact__list" aria-label={`Tables affected if ${node.ref.table} fails`}>
             {shown.map((row) => (
               <li key={row.key}>
@@ -37,6 +70,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
                 </button>
                 <span className="ls-hint">
                   {row.distance} hop{row.distance === 1 ? '' : 's'} down
+                  {columnMap?.get(row.key)?.length ? ` · columns ${columnMap.get(row.key)?.join(', ')}` : ''}
                 </span>
               </li>
             ))}
@@ -47,7 +81,12 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
                 Show all {formatNumber(rows.length)}
               </button>
             ) : null}
-            <button type="button" className="ls-button" onClick={download}>
+            {!withColumns ? (
+              <button type="button" className="ls-button" onClick={() => setWithColumns(true)}>
+                Find the affected columns
+              </button>
+            ) : null}
+            <button type="button" className="ls-button" onClick={download} disabled={withColumns && columns.isPending}>
               Download as CSV
             </button>
           </div>

@@ -3,7 +3,7 @@ import type { TableLineageSourceSpec } from '@/api/types';
 import { tableKey } from '@/lib/table-ref';
 import { buildGraph } from './build-graph';
 import { ref, treeOf } from './fixtures';
-import { traceColumn, type SpecReader } from './column-trace';
+import { impactedColumns, traceColumn, type SpecReader } from './column-trace';
 
 const k = (table: string) => tableKey(ref(table));
 // raw → stg → mart → report, plus other → mart (a second source), and a cycle mart → loop → mart.
@@ -56,5 +56,29 @@ describe('traceColumn', () => {
     expect(trace.unread).toBe(5); // 3 sources + 2 targets
     const limited = await traceColumn(model, k('mart'), 'customer_id', reader(), 2);
     expect(limited.unread).toBeGreaterThan(0);
+  });
+});
+
+describe('impactedColumns', () => {
+  it('carries the failing table’s columns down the mappings, table by table, through cycles', async () => {
+    const log: string[] = [];
+    const impact = await impactedColumns(model, k('stg'), reader(log));
+    // stg feeds mart.customer_id (from id) and mart.name; report.customer reads mart.customer_id,
+    // report.total reads mart.amount (not affected); loop.customer_id reads mart.customer_id.
+    expect(Object.fromEntries([...impact.columns].map(([key, cols]) => [names(key), cols]))).toEqual({
+      mart: ['customer_id', 'name'],
+      report: ['customer'],
+      loop: ['customer_id'],
+    });
+    expect(impact.unread).toBe(0);
+    expect(new Set(log).size).toBe(log.length); // each link read once
+  });
+
+  it('counts the links it could not read', async () => {
+    const impact = await impactedColumns(model, k('stg'), async () => {
+      throw new Error('network');
+    });
+    expect(impact.columns.size).toBe(0);
+    expect(impact.unread).toBe(1); // stg → mart, where the walk stops
   });
 });

@@ -87,3 +87,64 @@ export async function traceColumn(model: GraphModel, table: string, column: stri
   }
   return { steps, unread };
 }
+
+export interface ColumnImpact {
+  /** Downstream table key → its columns fed (through the mappings) by the failing table. */
+  columns: Map<string, string[]>;
+  /** Links whose mappings could not be read (errors, or the read limit). */
+  unread: number;
+}
+
+/**
+ * "What breaks if this fails", per column: every column of the failing table counts as affected;
+ * a downstream column is affected when its mapping reads an affected column of its source. Each
+ * link is read once (at most `maxReads`); cycles end because the sets only grow.
+ */
+export async function impactedColumns(model: GraphModel, origin: string, read: SpecReader, maxReads = 300): Promise<ColumnImpact> {
+  const specs = new Map<string, Promise<TableLineageSourceSpec | undefined>>();
+  let unread = 0;
+  const readOnce = (target: string, source: string) => {
+    const link = `${target}\u0000${source}`;
+    let spec = specs.get(link);
+    if (!spec) {
+      if (specs.size >= maxReads) {
+        unread += 1;
+        return Promise.resolve(undefined);
+      }
+      spec = read(target, source).catch(() => {
+        unread += 1;
+        return undefined;
+      });
+      specs.set(link, spec);
+    }
+    return spec;
+  };
+  const affected = new Map<string, Set<string> | 'all'>([[origin, 'all']]);
+  let frontier = [origin];
+  while (frontier.length > 0) {
+    const next = new Set<string>();
+    await Promise.all(
+      frontier.flatMap((source) =>
+        (model.targets.get(source) ?? []).map(async (target) => {
+          const from = affected.get(source);
+          if (!from) return;
+          const spec = await readOnce(target, source);
+          const hit = Object.entries(spec?.columns ?? {})
+            .filter(([, mapping]) => Array.isArray(mapping?.source_columns) && mapping.source_columns.some((c) => from === 'all' || from.has(c)))
+            .map(([column]) => column);
+          if (hit.length === 0 || target === origin) return;
+          const set = affected.get(target);
+          const current = set instanceof Set ? set : new Set<string>();
+          const before = current.size;
+          for (const column of hit) current.add(column);
+          affected.set(target, current);
+          if (current.size > before) next.add(target);
+        }),
+      ),
+    );
+    frontier = [...next];
+  }
+  const columns = new Map<string, string[]>();
+  for (const [table, set] of affected) if (set instanceof Set) columns.set(table, [...set].sort());
+  return { columns, unread };
+}

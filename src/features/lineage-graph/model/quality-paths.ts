@@ -126,7 +126,7 @@ export function impactOf(model: GraphModel, key: string): ImpactRow[] {
 }
 
 /** "What breaks if this fails" as CSV (cells neutralised against formula injection). */
-export function impactCsv(model: GraphModel, key: string, rows: readonly ImpactRow[]): string {
+export function impactCsv(model: GraphModel, key: string, rows: readonly ImpactRow[], columns?: ReadonlyMap<string, readonly string[]>): string {
   const name = (k: string) => model.nodes.get(k)?.ref;
   const origin = name(key);
   const header = [
@@ -140,11 +140,12 @@ export function impactCsv(model: GraphModel, key: string, rows: readonly ImpactR
     'fed_by',
     'affected_own_status',
   ];
+  if (columns) header.push('affected_columns');
   const lines = rows.map((row) => {
     const ref = name(row.key);
     const via = row.via.map((k) => name(k)?.table ?? k).join('; ');
     const status = model.nodes.get(row.key)?.status;
-    return [
+    const cells: (string | number | undefined)[] = [
       origin?.connection,
       origin?.schema,
       origin?.table,
@@ -154,9 +155,9 @@ export function impactCsv(model: GraphModel, key: string, rows: readonly ImpactR
       row.distance,
       via,
       status?.severity ?? status?.unknownSeverity ?? 'no checks',
-    ]
-      .map(csvCell)
-      .join(',');
+    ];
+    if (columns) cells.push((columns.get(row.key) ?? []).join('; '));
+    return cells.map(csvCell).join(',');
   });
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
