@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -58,6 +59,14 @@ export async function pick(page: Page, label: string, value: string) {
   await box.fill(value);
   await expect(page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first()).toBeVisible();
   await box.press('Enter');
+}
+
+/** Chooses an item of the graph's Export menu and returns the downloaded file (name and bytes). */
+export async function exportFile(page: Page, item: string): Promise<{ name: string; bytes: Buffer; text: string }> {
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+  const bytes = await readFile(await download.path());
+  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }
 
 export const FCT_ORDERS = { connection: 'warehouse', schema: 'marts', table: 'fct_orders' };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, FCT_ORDERS, node, openDemo, pick, test } from './fixtures';
+import { expect, exportFile, FCT_ORDERS, node, openDemo, pick, test } from './fixtures';
 
 test('a steward picks a table through the picker and reads its lineage', async ({ page }) => {
   await openDemo(page);
@@ -94,23 +94,17 @@ test('filters by severity', async ({ page }) => {
 test('exports the whole graph as PNG and the flows as CSV', async ({ page }) => {
   await openDemo(page, FCT_ORDERS);
   await expect(node(page, 'fct_orders')).toBeVisible();
-  await page.getByText('Export', { exact: true }).click();
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Picture (PNG)' }).click()]);
-  expect(png.suggestedFilename()).toBe('lineage-warehouse-marts-fct_orders.png');
-  const bytes = await readFile(await png.path());
-  expect(bytes.length).toBeGreaterThan(10_000);
-  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const png = await exportFile(page, 'Picture (PNG)');
+  expect(png.name).toBe('lineage-warehouse-marts-fct_orders.png');
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 
-  await page.getByText('Export', { exact: true }).click();
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Vector picture (SVG)' }).click()]);
-  const drawing = await readFile(await svg.path(), 'utf8');
+  const drawing = (await exportFile(page, 'Vector picture (SVG)')).text;
   expect(drawing.match(/<g>/g)).toHaveLength(26); // the whole lineage, not only the 15 tables drawn around the focus
   expect(drawing).toContain('rpt_executive_kpis');
   expect(drawing).toContain('>■ shop_payments<'); // severity icon + name
 
-  await page.getByText('Export', { exact: true }).click();
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Flows as CSV' }).click()]);
-  const text = await readFile(await csv.path(), 'utf8');
+  const text = (await exportFile(page, 'Flows as CSV')).text;
   expect(text.split('\r\n')[0]).toContain('source_table');
   expect(text).toContain('"shop_payments"');
 });

@@ -1,7 +1,6 @@
 // Live mode: the production build served under /lineage/ by `vite preview`, proxying /api to the
 // mock DQOps server over real HTTP (no service worker involved).
-import { readFile } from 'node:fs/promises';
-import { expect, liveTest as test, node, pick } from './fixtures';
+import { expect, exportFile, liveTest as test, node, pick } from './fixtures';
 
 const APP = 'http://127.0.0.1:4174/lineage/';
 const MOCK = 'http://127.0.0.1:8899';
@@ -186,15 +185,10 @@ test('10,000-character, right-to-left and control-character text stays text, kee
 
   // Exports: the CSV cell cannot run as a formula; the SVG is well-formed XML with the names as text.
   await page.getByRole('tab', { name: 'Lineage graph' }).click();
-  const download = async (item: string) => {
-    await page.getByText('Export', { exact: true }).click();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
-    return readFile(await file.path(), 'utf8');
-  };
-  const csv = await download('Flows as CSV');
+  const csv = (await exportFile(page, 'Flows as CSV')).text;
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
   expect(csv).not.toMatch(/(^|,)"=HYPERLINK/m);
-  const svg = await download('Vector picture (SVG)');
+  const svg = (await exportFile(page, 'Vector picture (SVG)')).text;
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     return {

@@ -220,23 +220,8 @@ export function refFromKey(key: DomainConnectionTableKey | undefined | null): Ta
 }
 
 // The raw fields normalizeStatus reads: two raw statuses equal on these normalise to the same model.
-const STATUS_FIELDS = [
-  'current_severity',
-  'highest_historical_severity',
-  'data_quality_kpi',
-  'last_check_executed_at',
-  'total_row_count',
-  'data_freshness_delay_days',
-  'executed_checks',
-  'valid_results',
-  'warnings',
-  'errors',
-  'fatals',
-  'execution_errors',
-  'table_exist',
-] as const satisfies readonly (keyof TableCurrentDataQualityStatusModel)[];
-const DIMENSION_FIELDS = [
-  'dimension',
+// Tables and dimensions share the severity, KPI, last-check and count fields.
+const SHARED_FIELDS = [
   'current_severity',
   'data_quality_kpi',
   'last_check_executed_at',
@@ -246,7 +231,9 @@ const DIMENSION_FIELDS = [
   'errors',
   'fatals',
   'execution_errors',
-] as const satisfies readonly (keyof DimensionCurrentDataQualityStatusModel)[];
+] as const satisfies readonly (keyof TableCurrentDataQualityStatusModel & keyof DimensionCurrentDataQualityStatusModel)[];
+const STATUS_FIELDS = [...SHARED_FIELDS, 'highest_historical_severity', 'total_row_count', 'data_freshness_delay_days', 'table_exist'] as const;
+const DIMENSION_FIELDS = [...SHARED_FIELDS, 'dimension'] as const;
 
 type Fields = Record<string, unknown>;
 

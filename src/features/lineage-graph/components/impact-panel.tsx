@@ -1,6 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useDqopsApi } from '@/api/api-context';
 import { lineageQueries } from '@/api/queries';
 import { SeverityIcon } from '@/components/severity-badge';
 import { downloadBlob } from '@/lib/download';
@@ -9,6 +8,7 @@ import type { GraphModel, TableNodeData } from '../model/build-graph';
 import { exportFileName } from '../model/export';
 import { impactCsv, impactOf } from '../model/quality-paths';
 import { impactedColumns } from '../model/column-trace';
+import { useSpecReader } from './use-spec-reader';
 import { nodeSeverity } from '../model/view-model';
 
 const SHOWN = 100;
@@ -18,20 +18,14 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
   const rows = useMemo(() => impactOf(model, node.key), [model, node.key]);
   const [all, setAll] = useState(false);
   // Affected columns: read on request (one source spec per downstream link, cached).
-  const api = useDqopsApi();
-  const queryClient = useQueryClient();
+  const readSpec = useSpecReader(model);
   const [withColumns, setWithColumns] = useState(false);
   // The model is a pure function of the tree query; the table key identifies the walk, and every
   // write refreshes lineageQueries.columnTraces().
   // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
   const columns = useQuery({
     queryKey: [...lineageQueries.columnTraces(), 'impact', node.key],
-    queryFn: () =>
-      impactedColumns(model, node.key, async (target, source) => {
-        const t = model.nodes.get(target)?.ref;
-        const s = model.nodes.get(source)?.ref;
-        return t && s ? queryClient.fetchQuery(lineageQueries.source(api, t, s)) : undefined;
-      }),
+    queryFn: () => impactedColumns(model, node.key, readSpec),
     enabled: withColumns,
   });
   const columnMap = columns.data?.columns;

@@ -20,8 +20,8 @@ import type { TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
 import { traceColumn } from '../model/column-trace';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDqopsApi } from '@/api/api-context';
+import { useQuery } from '@tanstack/react-query';
+import { useSpecReader } from './use-spec-reader';
 import { lineageQueries } from '@/api/queries';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
@@ -171,22 +171,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const [colourBy, setColourBy] = useState<ColourBy>('own');
 
   // Column lineage: one column of the selected table followed through the column mappings.
-  const api = useDqopsApi();
-  const queryClient = useQueryClient();
+  const readSpec = useSpecReader(model);
   const [tracedColumn, setTracedColumn] = useState<{ table: string; column: string }>();
   // The model is a pure function of the tree query, and the table key and column name identify the
   // trace; every write refreshes lineageQueries.columnTraces().
   // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
   const columnTrace = useQuery({
     queryKey: [...lineageQueries.columnTraces(), tracedColumn?.table, tracedColumn?.column],
-    queryFn: () => {
-      const refOf = (key: string) => model.nodes.get(key)?.ref;
-      return traceColumn(model, tracedColumn?.table ?? '', tracedColumn?.column ?? '', async (target, source) => {
-        const t = refOf(target);
-        const s = refOf(source);
-        return t && s ? queryClient.fetchQuery(lineageQueries.source(api, t, s)) : undefined;
-      });
-    },
+    queryFn: () => traceColumn(model, tracedColumn?.table ?? '', tracedColumn?.column ?? '', readSpec),
     enabled: tracedColumn !== undefined,
   });
   const columnPath = useMemo(() => {

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';
+import { WRITE_FAULTS } from '@/testing/write-faults';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { SourceEditorDialog } from './source-editor-dialog';
 import { SourcesPanel } from './sources-panel';
@@ -131,24 +132,7 @@ describe('source editor: column mappings', () => {
 });
 
 describe('source editor: every failure keeps what was typed and can be retried', () => {
-  const cases: [string, () => Response | Promise<Response>, RegExp][] = [
-    ['network failure', () => HttpResponse.error(), /cannot be reached/],
-    ['401', () => new HttpResponse(null, { status: 401 }), /API key/],
-    ['403', () => new HttpResponse('Access Denied', { status: 403 }), /permission/],
-    ['404', () => new HttpResponse(null, { status: 404 }), /does not exist/],
-    ['406', () => new HttpResponse(null, { status: 406 }), /do not match/],
-    ['409', () => new HttpResponse(null, { status: 409 }), /already defined/],
-    ['500', () => HttpResponse.json({ status: 500, error: 'Internal Server Error', message: 'disk full' }, { status: 500 }), /disk full/],
-    ['503', () => new HttpResponse(null, { status: 503 }), /HTTP 503/],
-    [
-      'timeout',
-      async () => {
-        await delay(1_000);
-        return new HttpResponse(null, { status: 201 });
-      },
-      /did not answer in time/,
-    ],
-  ];
+  const cases = WRITE_FAULTS;
 
   it.each(cases)('%s', async (_name, reply, message) => {
     const user = userEvent.setup();

@@ -4,9 +4,10 @@
 // DQOps stores after the failure (nothing half-done), and that "Try again" then succeeds.
 import { screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { delay, http, HttpResponse, type HttpResponseResolver } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';
+import { WRITE_FAULTS } from '@/testing/write-faults';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { SourceEditorDialog } from './source-editor-dialog';
 import { SourcesPanel } from './sources-panel';
@@ -16,19 +17,6 @@ const DIM = { connection: 'warehouse', schema: 'marts', table: 'dim_customers' }
 const STG = { connection: 'warehouse', schema: 'staging', table: 'stg_customers' };
 const LEADS = { ...STG, table: 'stg_leads' };
 const SOURCE_URL = '*/api/connections/:c/schemas/:s/tables/:t/lineage/sources/:sc/schemas/:ss/tables/:st';
-
-/** The nine faults, each with what the user must read about it. */
-const FAULTS: [name: string, reply: HttpResponseResolver, message: RegExp][] = [
-  ['network failure', () => HttpResponse.error(), /cannot be reached/],
-  ['timeout', async () => (await delay(1_000), new HttpResponse(null, { status: 204 })), /did not answer in time/],
-  ['401', () => new HttpResponse(null, { status: 401 }), /API key/],
-  ['403', () => new HttpResponse('Access Denied', { status: 403 }), /permission/],
-  ['404', () => new HttpResponse(null, { status: 404 }), /does not exist/],
-  ['406', () => new HttpResponse(null, { status: 406 }), /do not match/],
-  ['409', () => new HttpResponse(null, { status: 409 }), /already defined/],
-  ['500', () => HttpResponse.json({ status: 500, error: 'Internal Server Error', message: 'disk full' }, { status: 500 }), /disk full/],
-  ['503', () => new HttpResponse(null, { status: 503 }), /HTTP 503/],
-];
 
 /** Counts the writes the app sends (never retried without the user). */
 function writes() {
@@ -69,7 +57,7 @@ function openEditor() {
 }
 
 describe('update (PUT): a failure keeps the edit, changes nothing, and can be retried', () => {
-  it.each(FAULTS)('%s', async (_name, reply, message) => {
+  it.each(WRITE_FAULTS)('%s', async (_name, reply, message) => {
     const user = userEvent.setup();
     const before = mock.ctx.store.getSource(DIM, STG);
     const sent = writes();
@@ -94,7 +82,7 @@ describe('update (PUT): a failure keeps the edit, changes nothing, and can be re
 });
 
 describe('delete: a failure says what was not removed, removes nothing, and can be retried', () => {
-  it.each(FAULTS)('%s', async (_name, reply, message) => {
+  it.each(WRITE_FAULTS)('%s', async (_name, reply, message) => {
     const user = userEvent.setup();
     const before = mock.ctx.store.getSource(DIM, STG);
     const sent = writes();
@@ -148,7 +136,7 @@ async function retryAndExpectReplaced(user: UserEvent, onClose: ReturnType<typeo
 describe('change source (DELETE + POST): no half-done state whichever step fails', () => {
   // A 404 from the DELETE means the old entry is already gone (an earlier attempt, or someone
   // else): that is the state the user asked for, so the new entry is created (next test).
-  it.each(FAULTS.filter(([name]) => name !== '404'))('DELETE fails: %s', async (_name, reply, message) => {
+  it.each(WRITE_FAULTS.filter(([name]) => name !== '404'))('DELETE fails: %s', async (_name, reply, message) => {
     const user = userEvent.setup();
     const before = mock.ctx.store.getSource(DIM, STG);
     const sent = writes();
@@ -176,7 +164,7 @@ describe('change source (DELETE + POST): no half-done state whichever step fails
     expect(sent).toEqual(['DELETE', 'POST']);
   });
 
-  it.each(FAULTS)('POST fails, the original is restored: %s', async (_name, reply, message) => {
+  it.each(WRITE_FAULTS)('POST fails, the original is restored: %s', async (_name, reply, message) => {
     const user = userEvent.setup();
     const before = mock.ctx.store.getSource(DIM, STG);
     const sent = writes();
