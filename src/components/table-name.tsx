@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import type { TableRef } from '@/lib/table-ref';
 
-/** A table as lists show it: its name, then "schema · connection" in muted text. */
+/**
+ * A table as lists show it: its name, then "schema · connection" in muted text. Each name is
+ * isolated (<bdi>) so that right-to-left text or a direction override in one cannot reorder the others.
+ */
 export function TableName({ table }: { table: TableRef }) {
   return (
     <>
-      <span className="ls-flows__table">{table.table}</span>
+      <bdi className="ls-flows__table">{table.table}</bdi>
       <span className="ls-flows__where">
         {' '}
-        {table.schema} · {table.connection}
+        <bdi>{table.schema}</bdi> · <bdi>{table.connection}</bdi>
       </span>
     </>
   );

@@ -457,12 +457,15 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
           </div>
         ) : null}
         {saveError ? (
-          <ErrorPanel
-            error={saveError instanceof RestoredError || saveError instanceof HalfDoneError ? saveError.message : saveError}
-            title={
-              isApiError(saveError) && saveError.status === 409 ? `${table} is already a source of ${target.table}` : 'Not saved: your changes are still here'
-            }
-          />
+          // Below a long mapping table the message would be out of sight: bring it into view.
+          <div ref={(element) => element?.scrollIntoView?.({ block: 'nearest' })}>
+            <ErrorPanel
+              error={saveError instanceof RestoredError || saveError instanceof HalfDoneError ? saveError.message : saveError}
+              title={
+                isApiError(saveError) && saveError.status === 409 ? `${table} is already a source of ${target.table}` : 'Not saved: your changes are still here'
+              }
+            />
+          </div>
         ) : null}
         <div className="ls-modal__footer">
           {editing && canEdit ? (

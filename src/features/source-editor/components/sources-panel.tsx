@@ -93,10 +93,14 @@ export function SourcesPanel({ table }: { table: TableRef }) {
                   <LinkStatus status={link.status} pending={link.statusPending} />
                 </td>
                 <td>
+                  {/* <bdi>: a right-to-left override inside a key or value must not reorder the rest */}
                   {Object.keys(link.properties).length > 0
-                    ? Object.entries(link.properties)
-                        .map(([k, v]) => `${k}=${v}`)
-                        .join(', ')
+                    ? Object.entries(link.properties).map(([k, v], i) => (
+                        <span key={k}>
+                          {i > 0 ? ', ' : ''}
+                          <bdi>{k}</bdi>=<bdi>{v}</bdi>
+                        </span>
+                      ))
                     : '—'}
                 </td>
                 <td className="ls-actions">
