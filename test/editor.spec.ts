@@ -1,19 +1,4 @@
-import type { Locator } from '@playwright/test';
-import { expect, node, openDemo, pick, test } from './fixtures';
-
-/** The element's box once the canvas has stopped moving (fit-view animates after load). */
-async function settledBox(locator: Locator) {
-  let previous = await locator.boundingBox();
-  await expect
-    .poll(async () => {
-      const next = await locator.boundingBox();
-      const same = JSON.stringify(next) === JSON.stringify(previous);
-      previous = next;
-      return same;
-    })
-    .toBe(true);
-  return previous;
-}
+import { dragLink, expect, node, openDemo, pick, test } from './fixtures';
 
 const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
 
@@ -73,18 +58,7 @@ test('add a source with column mappings, see the new edge, edit it, delete it an
 
 test('drag a table onto another to start "add source" with both ends filled in', async ({ page }) => {
   await openDemo(page, DIM_PRODUCTS);
-  const handle = page.locator('.react-flow__node', { has: node(page, 'stg_products') }).locator('.react-flow__handle-right');
-  const target = node(page, 'fct_order_items');
-  await expect(target).toBeVisible();
-  await expect(handle).toHaveClass(/connectablestart/); // edit rights known
-  const from = await settledBox(handle);
-  const to = await settledBox(target);
-  if (!from || !to) throw new Error('nodes not laid out');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y + 10, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-  await page.mouse.up();
+  await dragLink(page, 'stg_products', 'fct_order_items');
   const dialog = page.getByRole('dialog', { name: 'Add a source table to fct_order_items' });
   await expect(dialog.getByRole('combobox', { name: 'Source table' })).toHaveValue('stg_products');
   await expect(dialog.getByRole('combobox', { name: 'Source schema' })).toHaveValue('staging');

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Fails the test on uncaught page errors and on any Content-Security-Policy violation (the live
@@ -99,3 +99,32 @@ export const liveTest = test.extend<{ mockLock: void }>({
     { auto: true },
   ],
 });
+
+/** The element's box once the canvas has stopped moving (fit-view animates after load). */
+async function settledBox(locator: Locator) {
+  let previous = await locator.boundingBox();
+  await expect
+    .poll(async () => {
+      const next = await locator.boundingBox();
+      const same = JSON.stringify(next) === JSON.stringify(previous);
+      previous = next;
+      return same;
+    })
+    .toBe(true);
+  return previous;
+}
+
+/** Drags from a table's right handle onto another table (draws a new link) once edit rights are known. */
+export async function dragLink(page: Page, from: string, to: string) {
+  const handle = page.locator('.react-flow__node', { has: node(page, from) }).locator('.react-flow__handle-right');
+  await expect(node(page, to)).toBeVisible();
+  await expect(handle).toHaveClass(/connectablestart/); // edit rights known
+  const start = await settledBox(handle);
+  const end = await settledBox(node(page, to));
+  if (!start || !end) throw new Error('nodes not laid out');
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 40, start.y + 10, { steps: 4 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 });
+  await page.mouse.up();
+}

@@ -127,3 +127,8 @@ export function parseSpringError(body: unknown): SpringError | undefined {
     requestId: str('requestId'),
   };
 }
+
+/** One line for the user about any failure. */
+export function describeError(error: unknown): string {
+  return isApiError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
+}

@@ -15,6 +15,7 @@ import { createQueryClient } from './query-client';
 import { Header } from './header';
 import { SettingsDialog, type SettingsReason } from './settings-dialog';
 import { Workspace } from './workspace';
+import { DraftStoreContext, draftStoreFor } from '@/features/lineage-graph/draft/draft-store';
 import './styles.css';
 
 /** What the demo's in-browser mock server lets the settings dialog change. */
@@ -75,6 +76,8 @@ export function LineageStudio({
     }),
   );
   const api = useMemo(() => createDqopsApi({ baseUrl, apiKey: apiKey ?? (() => keyStore.get()) }), [baseUrl, apiKey, keyStore]);
+  // Staged lineage edits are kept per DQOps server (local storage), so they survive a reload.
+  const draftStore = useMemo(() => draftStoreFor(`${demo ? 'demo' : 'live'}:${api.baseUrl}`), [demo, api.baseUrl]);
   const hasKey = useSyncExternalStore(keyStore.subscribe, () => keyStore.get() !== undefined);
 
   return (
@@ -90,7 +93,9 @@ export function LineageStudio({
                 onOpenSettings={() => setSettings({ open: true })}
               />
               <ErrorBoundary title="Lineage Studio failed to display">
-                <Workspace showPicker={showPicker} />
+                <DraftStoreContext.Provider value={draftStore}>
+                  <Workspace showPicker={showPicker} />
+                </DraftStoreContext.Provider>
               </ErrorBoundary>
               {onOpenTable ? <TableChangeReporter onChange={onOpenTable} /> : null}
               <SettingsDialog

@@ -15,10 +15,14 @@ export function createQueryClient(options: { onUnauthorized?: () => void; onWrit
         if (isApiError(error) && error.status === 401) options.onUnauthorized?.();
       },
     }),
-    // Every lineage write's variables carry the table the lineage is stored on.
+    // Every lineage write's variables carry the table the lineage is stored on; a draft's "Save
+    // all" (several writes) reports them in its result as `writtenTargets`.
     mutationCache: new MutationCache({
-      onSuccess: (_data, variables) => {
+      onSuccess: (data, variables) => {
         if (variables && typeof variables === 'object' && 'target' in variables) options.onWrite?.((variables as { target: TableRef }).target);
+        if (data && typeof data === 'object' && 'writtenTargets' in data && Array.isArray(data.writtenTargets)) {
+          for (const target of data.writtenTargets as TableRef[]) options.onWrite?.(target);
+        }
       },
     }),
     defaultOptions: {

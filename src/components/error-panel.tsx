@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { isApiError } from '@/api/errors';
+import { describeError, isApiError } from '@/api/errors';
 
 export interface ErrorPanelProps {
   error: unknown;
@@ -11,7 +11,7 @@ export interface ErrorPanelProps {
 
 /** A readable error: what failed, why, and what the user can do. Never a blank area. */
 export function ErrorPanel({ error, title, onRetry, children }: ErrorPanelProps) {
-  const message = isApiError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   const status = isApiError(error) && error.status ? `HTTP ${error.status}` : isApiError(error) ? error.kind.replace('-', ' ') : undefined;
   return (
     <div className="ls-error" role="alert">

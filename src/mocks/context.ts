@@ -29,6 +29,11 @@ export interface MockOptions {
   scenario: 'none' | 'hostile';
   /** Tables of a synthetic pipeline to add (benchmarks; 0 = none). */
   generator: number;
+  /**
+   * Fault injection for demos and tests: writes (POST/PUT/DELETE) whose path names this table,
+   * as target or as source, fail with HTTP 500 ('' = none).
+   */
+  failWritesTo: string;
 }
 
 export const DEFAULT_MOCK_OPTIONS: MockOptions = {
@@ -40,6 +45,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   cacheWarmup: 'off',
   scenario: 'none',
   generator: 0,
+  failWritesTo: '',
 };
 
 /** How many tree calls after a write report `data_lineage_fully_loaded:false`. */
@@ -97,5 +103,7 @@ export function optionsFromSearch(search: string): Partial<MockOptions> {
   if (params.get('mock.scenario') === 'hostile') out.scenario = 'hostile';
   const generator = Number(params.get('mock.generator'));
   if (Number.isInteger(generator) && generator > 1 && generator <= 20_000) out.generator = generator;
+  const failing = params.get('mock.failWritesTo');
+  if (failing) out.failWritesTo = failing;
   return out;
 }

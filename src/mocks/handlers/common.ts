@@ -36,6 +36,14 @@ export function empty(status: number): Response {
 
 export type Access = 'read' | 'write';
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Runs what DQOps runs before a handler: latency, the authentication filter, method security. */
 export async function guard(ctx: MockContext, request: Request, access: Access): Promise<Response | undefined> {
   if (ctx.options.latencyMs > 0) await delay(ctx.options.latencyMs);
@@ -48,6 +56,10 @@ export async function guard(ctx: MockContext, request: Request, access: Access):
   }
   if (access === 'write' && ctx.options.role === 'viewer') {
     return new HttpResponse('Access Denied', { status: 403, headers: { 'Content-Type': 'text/plain' } });
+  }
+  const failing = ctx.options.failWritesTo;
+  if (access === 'write' && failing && new URL(request.url).pathname.split('/').map(decodeSegment).includes(failing)) {
+    return springError(request, 500, `Injected fault: writes touching ${failing} fail (mock.failWritesTo).`);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -158,6 +158,8 @@ export function EdgeDetails({
   onClose,
   onFocusNode,
   onEdit,
+  draft,
+  staged = false,
 }: {
   edge: GraphEdge;
   model: GraphModel;
@@ -165,6 +167,10 @@ export function EdgeDetails({
   onFocusNode: (key: string) => void;
   /** Absent when the user may not change this link. */
   onEdit?: () => void;
+  /** Draft mode: staging controls for this link. */
+  draft?: ReactNode;
+  /** The link exists only in the draft: DQOps has no statuses for it yet. */
+  staged?: boolean;
 }) {
   const source = model.nodes.get(edge.source);
   const target = model.nodes.get(edge.target);
@@ -185,24 +191,29 @@ export function EdgeDetails({
           {target?.ref.table}
         </button>
       </p>
-      <dl className="ls-details__facts">
-        <dt>Arriving data (incl. upstream)</dt>
-        <dd>
-          <SeverityBadge status={edge.combinedStatus} />
-        </dd>
-        <dt>Source table</dt>
-        <dd>
-          <SeverityBadge status={edge.flow.sourceStatus} />
-        </dd>
-        <dt>Target table</dt>
-        <dd>
-          <SeverityBadge status={edge.flow.targetStatus} />
-        </dd>
-        <dt>Rows</dt>
-        <dd>{edge.rowCount !== undefined && edge.rowCount > 1 ? `${edge.flow.rowCountEstimated ? '≈ ' : ''}${formatNumber(edge.rowCount)}` : 'unknown'}</dd>
-      </dl>
-      <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
-      <Dimensions status={edge.combinedStatus} />
+      {staged ? null : (
+        <>
+          <dl className="ls-details__facts">
+            <dt>Arriving data (incl. upstream)</dt>
+            <dd>
+              <SeverityBadge status={edge.combinedStatus} />
+            </dd>
+            <dt>Source table</dt>
+            <dd>
+              <SeverityBadge status={edge.flow.sourceStatus} />
+            </dd>
+            <dt>Target table</dt>
+            <dd>
+              <SeverityBadge status={edge.flow.targetStatus} />
+            </dd>
+            <dt>Rows</dt>
+            <dd>{edge.rowCount !== undefined && edge.rowCount > 1 ? `${edge.flow.rowCountEstimated ? '≈ ' : ''}${formatNumber(edge.rowCount)}` : 'unknown'}</dd>
+          </dl>
+          <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
+          <Dimensions status={edge.combinedStatus} />
+        </>
+      )}
+      {draft}
       {onEdit ? (
         <div className="ls-details__actions">
           <button type="button" className="ls-button ls-button--primary" onClick={onEdit}>

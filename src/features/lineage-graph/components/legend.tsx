@@ -1,9 +1,15 @@
 import { SeverityIcon } from '@/components/severity-badge';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 
+const DIFFS = [
+  { key: 'added', label: '+ New source', dash: '7 4', color: '#067647' },
+  { key: 'removed', label: '− Source to remove', dash: '3 4', color: '#b42318' },
+  { key: 'changed', label: '~ Column mappings changed', dash: '10 3 2 3', color: '#b54708' },
+] as const;
+
 const ORDER: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
 
-export function Legend() {
+export function Legend({ draft = false }: { draft?: boolean }) {
   return (
     <section className="ls-legend" aria-label="Legend">
       <h3 className="ls-side__title">Legend</h3>
@@ -49,6 +55,24 @@ export function Legend() {
         </li>
         <li>Colour: status of the data arriving, including everything upstream</li>
       </ul>
+      {draft ? (
+        <>
+          <h4 className="ls-legend__sub">Draft (not saved yet)</h4>
+          <ul className="ls-legend__list" aria-label="Draft styles">
+            {DIFFS.map(({ key, label, dash, color }) => (
+              <li key={key}>
+                <svg width="44" height="12" aria-hidden="true">
+                  <line x1="2" y1="6" x2="42" y2="6" stroke={color} strokeWidth="2.5" strokeDasharray={dash} />
+                </svg>
+                {label}
+              </li>
+            ))}
+            <li>
+              <span className="ls-legend__swatch ls-legend__swatch--drafted" /> Table brought in by the draft
+            </li>
+          </ul>
+        </>
+      ) : null}
       <p className="ls-hint">Hover or click a table to trace every path through it. Click an arrow for its statuses.</p>
     </section>
   );

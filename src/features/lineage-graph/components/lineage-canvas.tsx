@@ -37,6 +37,12 @@ import type { TableFlowNode } from '../nodes/table-node';
 import { GraphToolbar } from './graph-toolbar';
 import { Legend } from './legend';
 import { EdgeDetails, NodeDetails } from './details-panel';
+import { foldDraft, withDraft } from '../model/draft';
+import { useDraft, useDraftStore } from '../draft/draft-store';
+import { ReviewPanel } from '../draft/review-panel';
+import { DraftLinkPanel } from '../draft/draft-link-panel';
+import { DraftBar, DraftToggle } from '../draft/draft-bar';
+import { useToast } from '@/components/toast';
 
 export interface LineageCanvasProps {
   tree: LineageTree;
@@ -50,6 +56,9 @@ export interface LineageCanvasProps {
 }
 
 const PRO_OPTIONS = { hideAttribution: true };
+/** Staged links are drawn in these colours, whatever the quality status (the legend says so). */
+const DIFF_COLOR = { added: '#067647', removed: '#b42318', changed: '#b54708' } as const;
+const DIFF_LABEL = { added: 'new source, not saved yet', removed: 'removal not saved yet', changed: 'column mappings changed, not saved yet' } as const;
 /** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
 export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
@@ -75,7 +84,16 @@ export function LineageCanvas(props: LineageCanvasProps) {
 }
 
 function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading }: LineageCanvasProps) {
-  const model = useMemo(() => buildGraph(tree), [tree]);
+  const baseModel = useMemo(() => buildGraph(tree), [tree]);
+  // Draft mode: the lineage is drawn as it will be once the staged draft is saved, with the
+  // staged links marked (draft.ts); the base model stays what DQOps holds.
+  const draftStore = useDraftStore();
+  const draft = useDraft(draftStore);
+  const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
+  const drafted = useMemo(() => withDraft(baseModel, changes), [baseModel, changes]);
+  const model = drafted.model;
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const toast = useToast();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => (selectedKey ? new Set([selectedKey]) : new Set()));
   const [showAll, setShowAll] = useState(false);
@@ -89,9 +107,11 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const flow = useReactFlow();
   const editable = useEditableConnections();
 
+  // Tables the draft brings in are drawn even beyond the default hops: the steward just added them.
+  const shown = useMemo(() => (drafted.addedTables.size > 0 ? new Set([...revealed, ...drafted.addedTables]) : revealed), [revealed, drafted.addedTables]);
   const view = useMemo(
-    () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed, showAll, severities, showMissing }),
-    [model, expanded, revealed, showAll, severities, showMissing],
+    () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed: shown, showAll, severities, showMissing }),
+    [model, expanded, shown, showAll, severities, showMissing],
   );
   const layoutInput = useMemo<LayoutInput>(
     () => ({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const) }),
@@ -135,19 +155,26 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           position,
           width: NODE_WIDTH,
           height: NODE_HEIGHT,
-          data: { table, hiddenUpstream: hidden?.upstream ?? 0, hiddenDownstream: hidden?.downstream ?? 0, connectable: editable.size > 0 },
+          data: {
+            table,
+            hiddenUpstream: hidden?.upstream ?? 0,
+            hiddenDownstream: hidden?.downstream ?? 0,
+            connectable: editable.size > 0,
+            drafted: drafted.addedTables.has(key),
+          },
           selectable: true,
           draggable: false,
         } satisfies TableFlowNode;
       }),
-    [view, model, layout, editable, overview],
+    [view, model, layout, editable, overview, drafted.addedTables],
   );
 
   const edges = useMemo<FlowEdgeType[]>(
     () =>
       (overview ? [] : view.edges).flatMap((edge) => {
         if (!layout.positions.has(edge.source) || !layout.positions.has(edge.target)) return [];
-        const color = SEVERITY_STYLE[severityKey(edge.combinedStatus)].color;
+        const diff = drafted.diffs.get(edge.key)?.diff;
+        const color = diff ? DIFF_COLOR[diff] : SEVERITY_STYLE[severityKey(edge.combinedStatus)].color;
         return {
           id: edge.key,
           type: 'flow',
@@ -155,12 +182,12 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           target: edge.target,
           selected: edge.key === selectedEdge,
           markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' },
-          data: { color, width: edgeWidth(edge.rowCount) },
-          ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}`,
+          data: { color, width: diff ? 2.5 : edgeWidth(edge.rowCount), diff },
+          ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}${diff ? `, draft: ${DIFF_LABEL[diff]}` : ''}`,
           focusable: true,
         } satisfies FlowEdgeType;
       }),
-    [view.edges, model, selectedEdge, layout, overview],
+    [view.edges, model, selectedEdge, layout, overview, drafted.diffs],
   );
 
   // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
@@ -291,18 +318,30 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     },
     [onSelect, selected],
   );
-  const onEdgeClick = useCallback<EdgeMouseHandler>((_event, edge) => {
-    setSelectedEdge(edge.id);
-  }, []);
+  const onEdgeClick = useCallback<EdgeMouseHandler>(
+    (_event, edge) => {
+      setSelectedEdge(edge.id);
+      onSelect(undefined);
+    },
+    [onSelect],
+  );
   // Dragging from a table's right handle to another table proposes "add as a source".
   const onConnect = useCallback(
     (connection: Connection) => {
       const source = model.nodes.get(connection.source);
       const target = model.nodes.get(connection.target);
       if (!source || !target || source.key === target.key) return;
-      onEditLink(target.ref, 'new', source.ref);
+      if (!draft.active) return onEditLink(target.ref, 'new', source.ref);
+      const key = edgeKey(source.key, target.key);
+      if (model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed') {
+        return toast({ message: `${source.ref.table} is already a source of ${target.ref.table}.` });
+      }
+      draftStore.stage({ kind: 'add-source', source: source.ref, target: target.ref });
+      setSelectedEdge(key);
+      onSelect(undefined);
+      toast({ message: `Staged: ${source.ref.table} as a source of ${target.ref.table}. Nothing is saved until you save the draft.` });
     },
-    [model, onEditLink],
+    [model, onEditLink, draft.active, drafted.diffs, draftStore, toast, onSelect],
   );
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => {
@@ -333,6 +372,25 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const selectedNode = selected ? model.nodes.get(selected) : undefined;
   const edge: GraphEdge | undefined = selectedEdge ? model.edges.get(selectedEdge) : undefined;
 
+  // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (or Ctrl+Y) undo and redo draft steps, except while typing or in
+  // a dialog. On the document: focus often sits on body after a click on the canvas.
+  const draftActive = draft.active;
+  useEffect(() => {
+    if (!draftActive) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) draftStore.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') draftStore.redo();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [draftActive, draftStore]);
+
   return (
     <div className="ls-canvas">
       <GraphToolbar
@@ -352,10 +410,29 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         exportInput={{ tree, model, nodes: view.nodes, edges: view.edges, layout }}
         colourBy={colourBy}
         onColourBy={setColourBy}
-        leading={leading}
+        leading={
+          <>
+            {leading}
+            {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={draftStore} /> : null}
+          </>
+        }
       />
+      {draft.active ? <DraftBar store={draftStore} changes={changes} reviewOpen={reviewOpen} onReview={() => setReviewOpen((open) => !open)} /> : null}
       <div className="ls-canvas__main">
-        <div className="ls-canvas__flow" ref={flowBox} onMouseLeave={() => setHovered(undefined)}>
+        <div
+          className="ls-canvas__flow"
+          ref={flowBox}
+          onMouseLeave={() => setHovered(undefined)}
+          onKeyDown={(event) => {
+            // Enter or Space on a focused arrow opens its details, as a click does.
+            if (event.key !== 'Enter' && event.key !== ' ') return;
+            const id = (event.target as HTMLElement).closest?.('.react-flow__edge')?.getAttribute('data-id');
+            if (!id || !model.edges.has(id)) return;
+            event.preventDefault();
+            setSelectedEdge(id);
+            onSelect(undefined);
+          }}
+        >
           {layoutPending ? (
             <div className="ls-canvas__busy" role="status">
               <span className="ls-spinner" aria-hidden="true" /> Laying out {view.nodes.length} tables…
@@ -421,7 +498,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           </EmphasisContext.Provider>
         </div>
         <aside className="ls-canvas__side" aria-label="Details">
-          {selectedNode ? (
+          {reviewOpen ? (
+            <ReviewPanel store={draftStore} changes={changes} onClose={() => setReviewOpen(false)} />
+          ) : selectedNode ? (
             <NodeDetails
               node={selectedNode}
               model={model}
@@ -450,10 +529,23 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             <EdgeDetails
               edge={edge}
               model={model}
+              staged={!baseModel.edges.has(edge.key)}
+              draft={
+                draft.active && editable.has(model.nodes.get(edge.target)?.ref.connection ?? '') ? (
+                  <DraftLinkPanel
+                    key={edge.key}
+                    source={model.nodes.get(edge.source)?.ref ?? { connection: '', schema: '', table: '' }}
+                    target={model.nodes.get(edge.target)?.ref ?? { connection: '', schema: '', table: '' }}
+                    stored={baseModel.edges.has(edge.key)}
+                    change={drafted.diffs.get(edge.key)}
+                    store={draftStore}
+                  />
+                ) : undefined
+              }
               onClose={() => setSelectedEdge(undefined)}
               onFocusNode={reveal}
               onEdit={
-                editable.has(model.nodes.get(edge.target)?.ref.connection ?? '')
+                !draft.active && editable.has(model.nodes.get(edge.target)?.ref.connection ?? '')
                   ? () => {
                       const source = model.nodes.get(edge.source);
                       const target = model.nodes.get(edge.target);
@@ -463,7 +555,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               }
             />
           ) : (
-            <Legend />
+            <Legend draft={draft.active} />
           )}
         </aside>
       </div>

@@ -5,7 +5,16 @@ import { useEmphasis } from './emphasis';
 export interface FlowEdgeData extends Record<string, unknown> {
   color: string;
   width: number;
+  /** How the staged draft changes this link. */
+  diff?: 'added' | 'removed' | 'changed';
 }
+
+// Dash patterns and labels of staged links (the legend shows the same).
+const DIFF_STYLE = {
+  added: { dash: '7 4', label: '+ new' },
+  removed: { dash: '3 4', label: '− remove' },
+  changed: { dash: '10 3 2 3', label: '~ mappings' },
+} as const;
 
 export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 
@@ -23,15 +32,29 @@ export const FlowEdge = memo(function FlowEdge({
   selected,
 }: EdgeProps<FlowEdgeType>) {
   const emphasis = useEmphasis();
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const faded = emphasis.edges !== undefined && !emphasis.edges.has(id);
+  const diff = data?.diff ? DIFF_STYLE[data.diff] : undefined;
   return (
     <BaseEdge
       id={id}
       path={path}
       markerEnd={markerEnd}
       interactionWidth={12}
-      style={{ stroke: data?.color, strokeWidth: data?.width, opacity: faded ? 0.12 : 0.85, filter: selected ? 'drop-shadow(0 0 2px #1d4ed8)' : undefined }}
+      style={{
+        stroke: data?.color,
+        strokeWidth: data?.width,
+        strokeDasharray: diff?.dash,
+        opacity: faded ? 0.12 : diff ? 1 : 0.85,
+        filter: selected ? 'drop-shadow(0 0 2px #1d4ed8)' : undefined,
+      }}
+      label={diff?.label}
+      labelX={labelX}
+      labelY={labelY}
+      labelStyle={{ fill: data?.color, fontWeight: 600, fontSize: 11 }}
+      labelBgPadding={[4, 2]}
+      labelBgBorderRadius={4}
+      labelBgStyle={{ fill: '#ffffff', stroke: data?.color, strokeWidth: 1 }}
     />
   );
 });

@@ -14,6 +14,8 @@ export interface TableFlowNodeData extends Record<string, unknown> {
   hiddenDownstream: number;
   /** The user may draw a new link to or from this table (DQOps can_edit). */
   connectable: boolean;
+  /** Drawn only because the staged draft links it. */
+  drafted?: boolean;
 }
 
 export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
@@ -40,7 +42,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const fedText = fed ? `fed by ${fed.count} failing upstream table${fed.count === 1 ? '' : 's'} (worst: ${SEVERITY_STYLE[fed.worst].label})` : '';
   const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}${
     focus.colourBy === 'upstream' ? ' including upstream' : ''
-  }${fed ? `, ${fedText}` : ''}`;
+  }${fed ? `, ${fedText}` : ''}${data.drafted ? ', brought in by the draft' : ''}`;
   const fedMark = fed ? (
     <span className="ls-node__fed" style={{ color: SEVERITY_STYLE[fed.worst].text, background: SEVERITY_STYLE[fed.worst].tint }} title={fedText}>
       ⚠ {fed.count} up
@@ -83,6 +85,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
     selected ? 'ls-node--selected' : '',
     table.exists ? '' : 'ls-node--missing',
     rootCauseRank ? 'ls-node--cause' : '',
+    data.drafted ? 'ls-node--drafted' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -99,6 +102,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         <SeverityIcon severity={key} />
         <span className="ls-node__name">{table.ref.table}</span>
         {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
+        {data.drafted ? <span className="ls-node__drafted">draft</span> : null}
         {rootCauseRank ? (
           <span className="ls-node__cause" title={rootCauseOrigin ? 'The problem entered here' : 'Failing upstream table'}>
             {rootCauseOrigin ? '◎ origin' : `#${rootCauseRank}`}

@@ -1,0 +1,66 @@
+import type { LinkChange } from '../model/draft';
+import { useDraft, type DraftStore } from './draft-store';
+
+/** Toolbar switch for draft mode. */
+export function DraftToggle({ store }: { store: DraftStore }) {
+  const draft = useDraft(store);
+  return (
+    <button
+      type="button"
+      className={`ls-button ls-draft-toggle${draft.active ? ' ls-draft-toggle--on' : ''}`}
+      aria-pressed={draft.active}
+      title="Stage several edits and save them together"
+      onClick={() => store.setActive(!draft.active)}
+    >
+      ✎ Draft{draft.ops.length > 0 ? ` (${draft.ops.length})` : ''}
+    </button>
+  );
+}
+
+/** The strip under the toolbar while draft mode is on: what is staged, undo/redo, review. */
+export function DraftBar({
+  store,
+  changes,
+  reviewOpen,
+  onReview,
+}: {
+  store: DraftStore;
+  changes: readonly LinkChange[];
+  reviewOpen: boolean;
+  onReview: () => void;
+}) {
+  const draft = useDraft(store);
+  const links = changes.length;
+  return (
+    <div className="ls-draft-bar" role="region" aria-label="Draft mode">
+      <strong>Draft mode</strong>
+      <span aria-live="polite">
+        {draft.ops.length === 0
+          ? 'Drag from a table’s right edge to another table to stage a source; select an arrow to stage removals and column mappings.'
+          : `${draft.ops.length} staged step${draft.ops.length === 1 ? '' : 's'}, ${links} link${links === 1 ? '' : 's'} to change. Not saved yet.`}
+      </span>
+      <span className="ls-draft-bar__actions">
+        <button type="button" className="ls-button ls-button--small" onClick={store.undo} disabled={draft.ops.length === 0} aria-keyshortcuts="Control+Z">
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          className="ls-button ls-button--small"
+          onClick={store.redo}
+          disabled={draft.undone.length === 0}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          ↷ Redo
+        </button>
+        <button type="button" className="ls-button ls-button--small ls-button--primary" aria-expanded={reviewOpen} onClick={onReview}>
+          Review and save
+        </button>
+        {draft.ops.length === 0 ? (
+          <button type="button" className="ls-button ls-button--small" onClick={() => store.setActive(false)}>
+            Leave draft mode
+          </button>
+        ) : null}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ref } from '../model/fixtures';
+import type { DraftOp } from '../model/draft';
+import { createDraftStore } from './draft-store';
+
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (key) => data.get(key) ?? null,
+    key: (index) => [...data.keys()][index] ?? null,
+    removeItem: (key) => void data.delete(key),
+    setItem: (key, value) => void data.set(key, value),
+  };
+}
+
+const op = (source: string): DraftOp => ({ kind: 'add-source', source: ref(source), target: ref('t') });
+
+describe('draft store', () => {
+  it('stages, undoes and redoes in order; a new step after an undo drops the redo list', () => {
+    const store = createDraftStore('k', memoryStorage());
+    store.stage(op('a'));
+    store.stage(op('b'));
+    store.undo();
+    expect(store.get().ops).toEqual([op('a')]);
+    store.redo();
+    expect(store.get().ops).toEqual([op('a'), op('b')]);
+    store.undo();
+    store.stage(op('c'));
+    expect(store.get()).toMatchObject({ ops: [op('a'), op('c')], undone: [], active: true });
+    store.redo(); // nothing to redo
+    expect(store.get().ops).toEqual([op('a'), op('c')]);
+  });
+
+  it('survives a reload through storage, and forgets the draft when it is cleared', () => {
+    const storage = memoryStorage();
+    const first = createDraftStore('k', storage);
+    first.stage(op('a'));
+    first.stage(op('b'));
+    first.undo();
+    const reloaded = createDraftStore('k', storage);
+    expect(reloaded.get()).toEqual({ ops: [op('a')], undone: [op('b')], active: true });
+    reloaded.clear();
+    reloaded.setActive(false);
+    expect(storage.getItem('k')).toBeNull();
+    expect(createDraftStore('k', storage).get()).toEqual({ ops: [], undone: [], active: false });
+  });
+
+  it('starts empty when the stored draft is unreadable, and keeps working when storage refuses writes', () => {
+    const storage = memoryStorage();
+    storage.setItem('k', '{not json');
+    const store = createDraftStore('k', storage);
+    expect(store.get().ops).toEqual([]);
+    storage.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    store.stage(op('a'));
+    expect(store.get().ops).toEqual([op('a')]);
+  });
+
+  it('tells subscribers about every change', () => {
+    const store = createDraftStore('k', memoryStorage());
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => (calls += 1));
+    store.stage(op('a'));
+    store.undo();
+    store.redo();
+    unsubscribe();
+    store.clear();
+    expect(calls).toBe(3);
+  });
+});

@@ -1,0 +1,117 @@
+// The staged draft: its steps, the steps undone (for redo) and whether draft mode is on. Kept in
+// local storage per DQOps server, so a draft survives a reload (and shows in another tab of the
+// same server) until it is saved or discarded. One store per server per page: embedded
+// instances talking to the same server share it.
+import { createContext, useContext, useState, useSyncExternalStore } from 'react';
+import { parseDraftOps, type DraftOp } from '../model/draft';
+
+export interface DraftSnapshot {
+  ops: readonly DraftOp[];
+  /** Steps undone, most recent last: redo takes them back in reverse. */
+  undone: readonly DraftOp[];
+  /** Draft mode: new links and mappings drawn on the canvas are staged instead of saved. */
+  active: boolean;
+}
+
+export interface DraftStore {
+  subscribe(listener: () => void): () => void;
+  get(): DraftSnapshot;
+  stage(op: DraftOp): void;
+  undo(): void;
+  redo(): void;
+  /** Forgets the whole draft (after saving it, or when the steward throws it away). */
+  clear(): void;
+  setActive(active: boolean): void;
+}
+
+const EMPTY: DraftSnapshot = { ops: [], undone: [], active: false };
+
+function read(storage: Storage | undefined, key: string): DraftSnapshot {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return EMPTY;
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return EMPTY;
+    const record = value as Record<string, unknown>;
+    const ops = parseDraftOps(record.ops);
+    return { ops, undone: parseDraftOps(record.undone), active: record.active === true || ops.length > 0 };
+  } catch {
+    return EMPTY; // unreadable or blocked storage: start with no draft
+  }
+}
+
+export function createDraftStore(key: string, storage: Storage | undefined = safeLocalStorage()): DraftStore {
+  let snapshot = read(storage, key);
+  const listeners = new Set<() => void>();
+  const set = (next: DraftSnapshot) => {
+    snapshot = next;
+    try {
+      if (next.ops.length === 0 && next.undone.length === 0 && !next.active) storage?.removeItem(key);
+      else storage?.setItem(key, JSON.stringify(next));
+    } catch {
+      // Full or blocked storage: the draft still works for this page, it just will not survive a reload.
+    }
+    for (const listener of listeners) listener();
+  };
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== key) return;
+    snapshot = read(storage, key);
+    for (const listener of listeners) listener();
+  };
+  return {
+    subscribe(listener) {
+      if (listeners.size === 0 && typeof window !== 'undefined') window.addEventListener('storage', onStorage);
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
+      };
+    },
+    get: () => snapshot,
+    stage: (op) => set({ ops: [...snapshot.ops, op], undone: [], active: true }),
+    undo: () => {
+      const last = snapshot.ops.at(-1);
+      if (last) set({ ...snapshot, ops: snapshot.ops.slice(0, -1), undone: [...snapshot.undone, last] });
+    },
+    redo: () => {
+      const next = snapshot.undone.at(-1);
+      if (next) set({ ...snapshot, ops: [...snapshot.ops, next], undone: snapshot.undone.slice(0, -1) });
+    },
+    clear: () => set({ ops: [], undone: [], active: snapshot.active }),
+    setActive: (active) => set({ ...snapshot, active }),
+  };
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined; // storage blocked (embedded in a sandboxed frame)
+  }
+}
+
+const stores = new Map<string, DraftStore>();
+
+/** The page's store for one DQOps server (`scope` names it). */
+export function draftStoreFor(scope: string): DraftStore {
+  const key = `lineage-studio:draft:${scope}`;
+  let store = stores.get(key);
+  if (!store) {
+    store = createDraftStore(key);
+    stores.set(key, store);
+  }
+  return store;
+}
+
+export const DraftStoreContext = createContext<DraftStore | null>(null);
+
+/** The draft of this app instance; without a provider (component tests), a draft private to the caller. */
+export function useDraftStore(): DraftStore {
+  const provided = useContext(DraftStoreContext);
+  const [own] = useState(() => (provided ? undefined : createDraftStore('private', undefined)));
+  return (provided ?? own) as DraftStore;
+}
+
+export function useDraft(store: DraftStore): DraftSnapshot {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}

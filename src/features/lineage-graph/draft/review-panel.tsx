@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { describeError } from '@/api/errors';
+import { useToast } from '@/components/toast';
+import { describeOp, type LinkChange } from '../model/draft';
+import { expectedMethod, type AppliedStep, type RunResult, type WriteMethod } from '../model/draft-run';
+import { useDraft, type DraftStore } from './draft-store';
+import { useSaveDraft } from './use-save-draft';
+
+const DIFF_WORDS = { added: 'new source', removed: 'remove source', changed: 'change column mappings' } as const;
+
+function mappingSummary(change: LinkChange): string {
+  const parts = [];
+  if (change.addMappings.length > 0) parts.push(`+${change.addMappings.length} column mapping${change.addMappings.length === 1 ? '' : 's'}`);
+  if (change.removeMappings.length > 0) parts.push(`−${change.removeMappings.length} column mapping${change.removeMappings.length === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+function LinkLine({ change, method, state, note }: { change: LinkChange; method?: WriteMethod; state?: string; note?: string }) {
+  const summary = mappingSummary(change);
+  return (
+    <>
+      {state ? <span className={`ls-review__state ls-review__state--${state}`}>{STATE_WORDS[state]}</span> : null}
+      <span className="ls-review__method">{method ?? '—'}</span>
+      <span>
+        <bdi>{change.source.table}</bdi> → <bdi>{change.target.table}</bdi>: {DIFF_WORDS[change.diff]}
+        {summary ? ` (${summary})` : ''}
+        {note ? <span className="ls-hint"> · {note}</span> : null}
+      </span>
+    </>
+  );
+}
+
+const STATE_WORDS: Record<string, string> = { applied: '✓ saved', failed: '✗ failed', skipped: '○ not sent', undone: '↶ rolled back' };
+
+/** The draft: what will be sent, the staged steps, and "Save all" with its honest report. */
+export function ReviewPanel({ store, changes, onClose }: { store: DraftStore; changes: readonly LinkChange[]; onClose: () => void }) {
+  const draft = useDraft(store);
+  const toast = useToast();
+  const { save, rollback, progress } = useSaveDraft();
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [report, setReport] = useState<RunResult>();
+  const busy = save.isPending || rollback.isPending;
+
+  const saveAll = () => {
+    setReport(undefined);
+    rollback.reset();
+    save.mutate(changes, {
+      onSuccess: (result) => {
+        setReport(result);
+        if (!result.failed) {
+          store.clear();
+          const sent = result.applied.filter((step) => step.method).length;
+          toast({ message: `Draft saved: ${sent} write${sent === 1 ? '' : 's'} to DQOps.` });
+        }
+      },
+    });
+  };
+
+  const undone = new Set(rollback.data?.undone ?? []);
+  const stateOf = (step: AppliedStep) => (undone.has(step) ? 'undone' : step.method ? 'applied' : 'skipped');
+
+  return (
+    <section className="ls-details ls-review" aria-label="Draft review">
+      <div className="ls-details__head">
+        <h3 className="ls-side__title">Draft</h3>
+        <button type="button" className="ls-button ls-button--ghost ls-button--icon" aria-label="Close the draft review" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+
+      {report ? (
+        <RunReport report={report} rollback={rollback} />
+      ) : draft.ops.length === 0 ? (
+        <p className="ls-hint">
+          Nothing staged. In draft mode, drag from a table’s right edge to another table to stage a new source, or select an arrow to stage its removal or its
+          column mappings. Nothing is sent to DQOps until you save the draft.
+        </p>
+      ) : null}
+
+      {report ? (
+        <ol className="ls-review__list" aria-label="What Save all did">
+          {report.applied.map((step) => (
+            <li key={step.change.key}>
+              <LinkLine change={step.change} method={step.method} state={stateOf(step)} note={step.note} />
+            </li>
+          ))}
+          {report.failed ? (
+            <li key={report.failed.change.key}>
+              <LinkLine change={report.failed.change} method={expectedMethod(report.failed.change)} state="failed" />
+            </li>
+          ) : null}
+          {report.notAttempted.map((change) => (
+            <li key={change.key}>
+              <LinkLine change={change} method={expectedMethod(change)} state="skipped" note="not attempted" />
+            </li>
+          ))}
+        </ol>
+      ) : changes.length > 0 ? (
+        <>
+          <h4 className="ls-legend__sub">Will be sent to DQOps, in this order</h4>
+          <ol className="ls-review__list" aria-label="Changes to save">
+            {changes.map((change) => (
+              <li key={change.key}>
+                <LinkLine change={change} method={expectedMethod(change)} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : draft.ops.length > 0 ? (
+        <p className="ls-hint">The staged steps cancel each other out: saving sends nothing.</p>
+      ) : null}
+
+      {draft.ops.length > 0 ? (
+        <details className="ls-review__steps" open={draft.ops.length <= 8}>
+          <summary>
+            {draft.ops.length} staged step{draft.ops.length === 1 ? '' : 's'}
+          </summary>
+          <ol aria-label="Staged steps">
+            {draft.ops.map((op, index) => (
+              <li key={index}>{describeOp(op)}</li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+
+      {save.isPending && progress ? (
+        <div role="status" className="ls-review__progress">
+          <progress max={progress.total} value={progress.done} aria-label="Saving the draft" />
+          Saving {Math.min(progress.done + 1, progress.total)} of {progress.total}…
+        </div>
+      ) : null}
+      {save.isError ? (
+        <p className="ls-notice ls-notice--error" role="alert">
+          The draft could not be saved: {describeError(save.error)}
+        </p>
+      ) : null}
+
+      <div className="ls-details__actions ls-review__actions">
+        <button type="button" className="ls-button" onClick={store.undo} disabled={busy || draft.ops.length === 0} aria-keyshortcuts="Control+Z">
+          ↶ Undo
+        </button>
+        <button type="button" className="ls-button" onClick={store.redo} disabled={busy || draft.undone.length === 0} aria-keyshortcuts="Control+Shift+Z">
+          ↷ Redo
+        </button>
+        {confirmDiscard ? (
+          <span className="ls-review__confirm" role="group" aria-label="Discard the draft?">
+            Discard {draft.ops.length} step{draft.ops.length === 1 ? '' : 's'}?{' '}
+            <button
+              type="button"
+              className="ls-button ls-button--danger"
+              onClick={() => {
+                store.clear();
+                setConfirmDiscard(false);
+                setReport(undefined);
+              }}
+            >
+              Discard
+            </button>
+            <button type="button" className="ls-button" onClick={() => setConfirmDiscard(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="ls-button" disabled={busy || draft.ops.length === 0} onClick={() => setConfirmDiscard(true)}>
+            Discard draft
+          </button>
+        )}
+        <button type="button" className="ls-button ls-button--primary" disabled={busy || changes.length === 0} onClick={saveAll}>
+          {report?.failed ? 'Try again' : 'Save all'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function RunReport({ report, rollback }: { report: RunResult; rollback: ReturnType<typeof useSaveDraft>['rollback'] }) {
+  const writes = report.applied.filter((step) => step.method);
+  if (!report.failed) {
+    return (
+      <p className="ls-notice ls-notice--success" role="status">
+        Saved. {writes.length} write{writes.length === 1 ? '' : 's'} sent to DQOps; the lineage is being read again.
+      </p>
+    );
+  }
+  const total = report.applied.length + 1 + report.notAttempted.length;
+  return (
+    <div className="ls-notice ls-notice--error" role="alert">
+      <p>
+        <strong>
+          Saved {report.applied.length} of {total} changes, then stopped.
+        </strong>{' '}
+        {report.failed.change.source.table} → {report.failed.change.target.table} failed: {describeError(report.failed.error)}
+        {report.notAttempted.length > 0
+          ? ` ${report.notAttempted.length} later change${report.notAttempted.length === 1 ? ' was' : 's were'} not attempted.`
+          : ''}{' '}
+        Your draft is kept: “Try again” sends only what is still missing.
+      </p>
+      {writes.length > 0 && !rollback.data ? (
+        <button type="button" className="ls-button" disabled={rollback.isPending} onClick={() => rollback.mutate(report.applied)}>
+          {rollback.isPending ? 'Rolling back…' : `Roll back the ${writes.length} saved change${writes.length === 1 ? '' : 's'}`}
+        </button>
+      ) : null}
+      {rollback.data && !rollback.data.failed ? (
+        <p role="status">Rolled back: DQOps holds the lineage as it was before “Save all”. The draft is kept.</p>
+      ) : null}
+      {rollback.data?.failed ? (
+        <p>
+          The roll-back stopped: {rollback.data.failed.step.change.source.table} → {rollback.data.failed.step.change.target.table} could not be put back (
+          {describeError(rollback.data.failed.error)}). {rollback.data.left.length} saved change{rollback.data.left.length === 1 ? ' is' : 's are'} still in
+          DQOps.
+        </p>
+      ) : null}
+      {rollback.isError ? <p>The roll-back failed: {describeError(rollback.error)}</p> : null}
+    </div>
+  );
+}

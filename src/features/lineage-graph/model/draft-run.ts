@@ -1,0 +1,124 @@
+// "Save all": a draft's link changes applied one after the other, each as a fresh read of the
+// stored source spec followed by at most one write (POST, PUT or DELETE). Reading right before
+// writing means a mapping someone else added meanwhile is kept (the draft's edits are applied to
+// what is stored now, never to what the page loaded), and running the same draft again after a
+// partial failure only does what is still missing. The run stops at the first failure and says
+// exactly what was applied; what was applied can be rolled back from the recorded before-specs.
+import { isStatus } from '@/api/errors';
+import type { TableLineageSourceSpec } from '@/api/types';
+import { stableStringify } from '@/lib/stable-json';
+import type { TableRef } from '@/lib/table-ref';
+import { applyMappings, newSourceSpec, type LinkChange } from './draft';
+
+export interface DraftApi {
+  getSource(target: TableRef, source: TableRef): Promise<TableLineageSourceSpec>;
+  createSource(target: TableRef, spec: TableLineageSourceSpec): Promise<void>;
+  updateSource(target: TableRef, spec: TableLineageSourceSpec): Promise<void>;
+  deleteSource(target: TableRef, source: TableRef): Promise<void>;
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/** What one link change did on the server. */
+export interface AppliedStep {
+  change: LinkChange;
+  /** The write sent; undefined when the server already held the drafted state (nothing to send). */
+  method?: WriteMethod;
+  /** The stored spec before the write (undefined: the link did not exist), for rolling back. */
+  before?: TableLineageSourceSpec;
+  /** What the step found, when it differs from what the draft expected (for the report). */
+  note?: string;
+}
+
+export interface RunResult {
+  applied: AppliedStep[];
+  /** The change that failed, and why; undefined when everything was applied. */
+  failed?: { change: LinkChange; error: unknown };
+  /** Changes after the failure: not attempted. */
+  notAttempted: LinkChange[];
+}
+
+/** The method a change is expected to need, for the review list (the run decides from the stored spec). */
+export function expectedMethod(change: LinkChange): WriteMethod {
+  return change.diff === 'added' ? 'POST' : change.diff === 'removed' ? 'DELETE' : 'PUT';
+}
+
+async function readStored(api: DraftApi, change: LinkChange): Promise<TableLineageSourceSpec | undefined> {
+  try {
+    return await api.getSource(change.target, change.source);
+  } catch (error) {
+    if (isStatus(error, 404)) return undefined;
+    throw error;
+  }
+}
+
+const same = (a: TableLineageSourceSpec, b: TableLineageSourceSpec) => stableStringify(a) === stableStringify(b);
+
+async function applyChange(api: DraftApi, change: LinkChange): Promise<AppliedStep> {
+  const before = await readStored(api, change);
+  if (change.diff === 'removed') {
+    if (!before) return { change, note: 'was already removed' };
+    await api.deleteSource(change.target, change.source);
+    return { change, method: 'DELETE', before };
+  }
+  if (!before) {
+    if (change.diff === 'changed') throw new LinkGoneError(change);
+    await api.createSource(change.target, applyMappings(newSourceSpec(change.source), change));
+    return { change, method: 'POST' };
+  }
+  const after = applyMappings(before, change);
+  if (same(before, after)) return { change, before, note: 'was already saved' };
+  const note = change.diff === 'added' ? 'was already a source: the drafted column mappings were added to it' : undefined;
+  await api.updateSource(change.target, after);
+  return { change, method: 'PUT', before, note };
+}
+
+/** A change of mappings on a link that someone removed since the draft was made. */
+export class LinkGoneError extends Error {
+  constructor(readonly change: LinkChange) {
+    super(`${change.source.table} is no longer a source of ${change.target.table} (someone removed it), so its column mappings cannot be changed.`);
+    this.name = 'LinkGoneError';
+  }
+}
+
+export async function runDraft(api: DraftApi, changes: readonly LinkChange[], onProgress?: (done: number, total: number) => void): Promise<RunResult> {
+  const applied: AppliedStep[] = [];
+  for (const [index, change] of changes.entries()) {
+    onProgress?.(index, changes.length);
+    try {
+      applied.push(await applyChange(api, change));
+    } catch (error) {
+      return { applied, failed: { change, error }, notAttempted: changes.slice(index + 1) };
+    }
+  }
+  onProgress?.(changes.length, changes.length);
+  return { applied, notAttempted: [] };
+}
+
+export interface RollbackResult {
+  undone: AppliedStep[];
+  failed?: { step: AppliedStep; error: unknown };
+  /** Applied steps still in place (the failed one and those before it in undo order). */
+  left: AppliedStep[];
+}
+
+/** Puts back what `applied` changed, last write first; stops at the first failure. */
+export async function rollbackDraft(api: DraftApi, applied: readonly AppliedStep[]): Promise<RollbackResult> {
+  const writes = applied.filter((step) => step.method !== undefined).reverse();
+  const undone: AppliedStep[] = [];
+  for (const [index, step] of writes.entries()) {
+    try {
+      if (step.method === 'POST') await api.deleteSource(step.change.target, step.change.source);
+      else if (step.before && step.method === 'DELETE') await api.createSource(step.change.target, step.before);
+      else if (step.before) await api.updateSource(step.change.target, step.before);
+      undone.push(step);
+    } catch (error) {
+      if (step.method === 'POST' && isStatus(error, 404)) {
+        undone.push(step); // already gone
+        continue;
+      }
+      return { undone, failed: { step, error }, left: writes.slice(index) };
+    }
+  }
+  return { undone, left: [] };
+}

@@ -1,0 +1,227 @@
+// Draft mode, pure part: the steward stages edits (add/remove a source table, add/remove a column
+// mapping) and saves them together. The draft is the list of staged steps, in order; `foldDraft`
+// turns it into one change per link (target ← source), which is what the canvas draws and what
+// "Save all" applies (one read + at most one write per link, see draft-run.ts).
+import type { TableLineageSourceSpec } from '@/api/types';
+import { setOwn } from '@/lib/own';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import { edgeKey, type GraphEdge, type GraphModel, type TableNodeData } from './build-graph';
+
+export type DraftOp =
+  | { kind: 'add-source'; target: TableRef; source: TableRef }
+  | { kind: 'remove-source'; target: TableRef; source: TableRef }
+  | { kind: 'add-mapping'; target: TableRef; source: TableRef; column: string; sourceColumn: string }
+  | { kind: 'remove-mapping'; target: TableRef; source: TableRef; column: string; sourceColumn: string };
+
+export type LinkDiff = 'added' | 'removed' | 'changed';
+
+/** One column mapping: `column` of the target reads `sourceColumn` of the source. */
+export interface MappingRef {
+  column: string;
+  sourceColumn: string;
+}
+
+/** The net effect of a draft on one link. */
+export interface LinkChange {
+  /** edgeKey(source key, target key): the canvas edge this change is drawn on. */
+  key: string;
+  target: TableRef;
+  source: TableRef;
+  diff: LinkDiff;
+  addMappings: MappingRef[];
+  removeMappings: MappingRef[];
+}
+
+const mappingId = (m: MappingRef) => `${m.column}\u0000${m.sourceColumn}`;
+
+/**
+ * The net change per link, in the order the links were first touched. Staging and then undoing
+ * the same thing by hand cancels out: adding a mapping that the draft removed restores it,
+ * removing a source the draft added forgets it (and its mappings), re-adding a removed source
+ * cancels the removal. Links whose net change is nothing are left out.
+ */
+export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
+  interface Acc {
+    target: TableRef;
+    source: TableRef;
+    added: boolean;
+    removed: boolean;
+    add: Map<string, MappingRef>;
+    remove: Map<string, MappingRef>;
+  }
+  const links = new Map<string, Acc>();
+  for (const op of ops) {
+    const key = edgeKey(tableKey(op.source), tableKey(op.target));
+    let link = links.get(key);
+    if (!link) {
+      link = { target: op.target, source: op.source, added: false, removed: false, add: new Map(), remove: new Map() };
+      links.set(key, link);
+    }
+    switch (op.kind) {
+      case 'add-source':
+        if (link.removed) link.removed = false;
+        else link.added = true;
+        break;
+      case 'remove-source':
+        if (link.added) {
+          link.added = false;
+          link.add.clear();
+          link.remove.clear();
+        } else {
+          link.removed = true;
+          link.add.clear();
+          link.remove.clear();
+        }
+        break;
+      case 'add-mapping': {
+        if (link.removed) break; // the editor never offers this; a stored draft may still hold it
+        const id = mappingId(op);
+        if (link.remove.has(id)) link.remove.delete(id);
+        else link.add.set(id, { column: op.column, sourceColumn: op.sourceColumn });
+        break;
+      }
+      case 'remove-mapping': {
+        if (link.removed) break;
+        const id = mappingId(op);
+        if (link.add.has(id)) link.add.delete(id);
+        else if (!link.added) link.remove.set(id, { column: op.column, sourceColumn: op.sourceColumn });
+        break;
+      }
+    }
+  }
+  const changes: LinkChange[] = [];
+  for (const [key, link] of links) {
+    const diff: LinkDiff | undefined = link.added ? 'added' : link.removed ? 'removed' : link.add.size + link.remove.size > 0 ? 'changed' : undefined;
+    if (!diff) continue;
+    changes.push({ key, target: link.target, source: link.source, diff, addMappings: [...link.add.values()], removeMappings: [...link.remove.values()] });
+  }
+  return changes;
+}
+
+/** A source spec with a change's mapping edits applied (a new object; `spec` is not touched). */
+export function applyMappings(spec: TableLineageSourceSpec, change: Pick<LinkChange, 'addMappings' | 'removeMappings'>): TableLineageSourceSpec {
+  const columns: NonNullable<TableLineageSourceSpec['columns']> = {};
+  for (const [column, mapping] of Object.entries(spec.columns ?? {})) {
+    setOwn(columns, column, { ...mapping, source_columns: [...(mapping.source_columns ?? [])] });
+  }
+  for (const { column, sourceColumn } of change.removeMappings) {
+    const mapping = Object.hasOwn(columns, column) ? columns[column] : undefined;
+    if (!mapping) continue;
+    mapping.source_columns = (mapping.source_columns ?? []).filter((c) => c !== sourceColumn);
+    // A column left with no source column and nothing else stored says nothing: drop it.
+    if (mapping.source_columns.length === 0 && Object.keys(mapping.properties ?? {}).length === 0) delete columns[column];
+  }
+  for (const { column, sourceColumn } of change.addMappings) {
+    const mapping = Object.hasOwn(columns, column) ? columns[column] : undefined;
+    if (!mapping) setOwn(columns, column, { source_columns: [sourceColumn] });
+    else if (!(mapping.source_columns ?? []).includes(sourceColumn)) mapping.source_columns = [...(mapping.source_columns ?? []), sourceColumn];
+  }
+  const next: TableLineageSourceSpec = { ...spec };
+  if (Object.keys(columns).length > 0) next.columns = columns;
+  else delete next.columns;
+  return next;
+}
+
+/** The spec POSTed for a source table added by the draft. */
+export function newSourceSpec(source: TableRef): TableLineageSourceSpec {
+  return { source_connection: source.connection, source_schema: source.schema, source_table: source.table };
+}
+
+/** Words for one staged step, for the review list and announcements. */
+export function describeOp(op: DraftOp): string {
+  switch (op.kind) {
+    case 'add-source':
+      return `Add ${op.source.table} as a source of ${op.target.table}`;
+    case 'remove-source':
+      return `Remove ${op.source.table} as a source of ${op.target.table}`;
+    case 'add-mapping':
+      return `Map ${op.target.table}.${op.column} ← ${op.source.table}.${op.sourceColumn}`;
+    case 'remove-mapping':
+      return `Unmap ${op.target.table}.${op.column} ← ${op.source.table}.${op.sourceColumn}`;
+  }
+}
+
+export interface DraftedModel {
+  model: GraphModel;
+  /** Edge key → how the draft changes that link (edges drawn only because of the draft are 'added'). */
+  diffs: Map<string, LinkChange>;
+  /** Tables drawn only because the draft adds a link to them. */
+  addedTables: Set<string>;
+}
+
+/**
+ * The lineage as it will be once the draft is saved, for drawing: links the draft adds become
+ * edges (with their other table, when the lineage does not have it yet), removed and changed
+ * links keep their edge and are marked. Links with neither table in this lineage belong to
+ * another table's picture and are left out. The base model is not modified.
+ */
+export function withDraft(base: GraphModel, changes: readonly LinkChange[]): DraftedModel {
+  const diffs = new Map<string, LinkChange>();
+  const addedTables = new Set<string>();
+  const additions: LinkChange[] = [];
+  for (const change of changes) {
+    const sourceKey = tableKey(change.source);
+    const targetKey = tableKey(change.target);
+    if (!base.nodes.has(sourceKey) && !base.nodes.has(targetKey)) continue;
+    if (change.diff === 'added' && !base.edges.has(change.key)) additions.push(change);
+    if (change.diff === 'added' || base.edges.has(change.key)) diffs.set(change.key, change);
+  }
+  if (additions.length === 0) return { model: base, diffs, addedTables };
+
+  const nodes = new Map(base.nodes);
+  const edges = new Map(base.edges);
+  const sources = new Map(base.sources);
+  const targets = new Map(base.targets);
+  const incoming = new Map(base.incoming);
+  const outgoing = new Map(base.outgoing);
+  const append = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+  for (const change of additions) {
+    const sourceKey = tableKey(change.source);
+    const targetKey = tableKey(change.target);
+    for (const [key, ref] of [
+      [sourceKey, change.source],
+      [targetKey, change.target],
+    ] as const) {
+      if (nodes.has(key)) continue;
+      const table: TableNodeData = { key, ref, rowCountEstimated: false, exists: true, isRoot: false, selfLink: false };
+      nodes.set(key, table);
+      addedTables.add(key);
+    }
+    const edge: GraphEdge = {
+      key: change.key,
+      source: sourceKey,
+      target: targetKey,
+      flow: { source: change.source, target: change.target, rowCountEstimated: false },
+    };
+    edges.set(edge.key, edge);
+    append(sources, targetKey, sourceKey);
+    append(targets, sourceKey, targetKey);
+    append(incoming, targetKey, edge);
+    append(outgoing, sourceKey, edge);
+  }
+  return { model: { ...base, nodes, edges, sources, targets, incoming, outgoing }, diffs, addedTables };
+}
+
+/** Reads a stored draft back; anything that is not a well-formed step is dropped. */
+export function parseDraftOps(value: unknown): DraftOp[] {
+  if (!Array.isArray(value)) return [];
+  const isRef = (ref: unknown): ref is TableRef =>
+    typeof ref === 'object' &&
+    ref !== null &&
+    typeof (ref as TableRef).connection === 'string' &&
+    typeof (ref as TableRef).schema === 'string' &&
+    typeof (ref as TableRef).table === 'string';
+  const ops: DraftOp[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { kind, target, source, column, sourceColumn } = item as Record<string, unknown>;
+    if (!isRef(target) || !isRef(source)) continue;
+    const t = { connection: target.connection, schema: target.schema, table: target.table };
+    const s = { connection: source.connection, schema: source.schema, table: source.table };
+    if (kind === 'add-source' || kind === 'remove-source') ops.push({ kind, target: t, source: s });
+    else if ((kind === 'add-mapping' || kind === 'remove-mapping') && typeof column === 'string' && typeof sourceColumn === 'string') {
+      ops.push({ kind, target: t, source: s, column, sourceColumn });
+    }
+  }
+  return ops;
+}
