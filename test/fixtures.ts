@@ -101,7 +101,7 @@ export const liveTest = test.extend<{ mockLock: void }>({
 });
 
 /** The element's box once the canvas has stopped moving (fit-view animates after load). */
-async function settledBox(locator: Locator) {
+export async function settledBox(locator: Locator) {
   let previous = await locator.boundingBox();
   await expect
     .poll(async () => {

@@ -23,7 +23,7 @@ import { traceColumn } from '../model/column-trace';
 import { useQuery } from '@tanstack/react-query';
 import { useSpecReader } from './use-spec-reader';
 import { lineageQueries } from '@/api/queries';
-import { NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
+import { COLUMNS_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
 import { rootCause } from '../model/root-cause';
@@ -42,6 +42,9 @@ import { useDraft, useDraftStore } from '../draft/draft-store';
 import { ReviewPanel } from '../draft/review-panel';
 import { DraftLinkPanel } from '../draft/draft-link-panel';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
+import { useColumnLists } from './use-column-lists';
+import { ColumnActionsContext, columnId } from '../nodes/column-list';
+import type { ColumnEdgeType } from '../nodes/column-edge';
 import { useToast } from '@/components/toast';
 
 export interface LineageCanvasProps {
@@ -113,9 +116,12 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed: shown, showAll, severities, showMissing }),
     [model, expanded, shown, showAll, severities, showMissing],
   );
+  const drawn = useMemo(() => new Set(view.nodes), [view.nodes]);
+  const columnLists = useColumnLists(model, baseModel, view.edges, drawn, drafted.diffs);
+  const { tall } = columnLists;
   const layoutInput = useMemo<LayoutInput>(
-    () => ({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const) }),
-    [view.nodes, view.edges],
+    () => ({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const), tall }),
+    [view.nodes, view.edges, tall],
   );
   const { layout: shownLayout, pending: layoutPending, error: layoutError } = useLayout(layoutInput, model.rootKey);
   const layout = shownLayout ?? EMPTY_LAYOUT;
@@ -149,24 +155,26 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         const position = layout.positions.get(key);
         if (!table || !position) return []; // laid out by the layout still being computed
         const hidden = view.hidden.get(key);
+        const columns = columnLists.nodeColumns.get(key);
         return {
           id: key,
           type: 'table',
           position,
           width: NODE_WIDTH,
-          height: NODE_HEIGHT,
+          height: columns ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT,
           data: {
             table,
             hiddenUpstream: hidden?.upstream ?? 0,
             hiddenDownstream: hidden?.downstream ?? 0,
             connectable: editable.size > 0,
             drafted: drafted.addedTables.has(key),
+            columns,
           },
           selectable: true,
           draggable: false,
         } satisfies TableFlowNode;
       }),
-    [view, model, layout, editable, overview, drafted.addedTables],
+    [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns],
   );
 
   const edges = useMemo<FlowEdgeType[]>(
@@ -188,6 +196,11 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         } satisfies FlowEdgeType;
       }),
     [view.edges, model, selectedEdge, layout, overview, drafted.diffs],
+  );
+
+  const allEdges = useMemo<(FlowEdgeType | ColumnEdgeType)[]>(
+    () => (columnLists.flowEdges.length > 0 ? [...edges, ...columnLists.flowEdges] : edges),
+    [edges, columnLists.flowEdges],
   );
 
   // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
@@ -219,8 +232,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     return { nodes, edges };
   }, [tracedColumn, columnTrace.data]);
 
+  const tracedColumns = useMemo(
+    () => (tracedColumn && columnTrace.data ? new Set(columnTrace.data.steps.map((step) => columnId(step.table, step.column))) : undefined),
+    [tracedColumn, columnTrace.data],
+  );
+
   const emphasis = useMemo<Emphasis>(() => {
-    const shared = { selected, causes: causeRank, failures: failureMap, colourBy };
+    const shared = { selected, causes: causeRank, failures: failureMap, colourBy, tracedColumns };
     if (causePath) {
       const edgesInFocus = new Set<string>();
       for (const edge of view.edges) if (causePath.has(edge.source) && causePath.has(edge.target)) edgesInFocus.add(edge.key);
@@ -228,7 +246,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     }
     if (columnPath && !hovered) return { ...shared, nodes: columnPath.nodes, edges: columnPath.edges };
     return { ...shared, nodes: highlight?.nodes, edges: highlight?.edges };
-  }, [causePath, highlight, selected, causeRank, view.edges, failureMap, colourBy, columnPath, hovered]);
+  }, [causePath, highlight, selected, causeRank, view.edges, failureMap, colourBy, columnPath, hovered, tracedColumns]);
 
   // The canvas's size, known before the first layout arrives: React Flow is mounted with the
   // right camera (startViewport) instead of drawing every table at zoom 1 and then fitting.
@@ -305,22 +323,59 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 350 });
   }, [centerRequest, layout, flow]);
 
+  // An opened column list is brought into view once the new layout places it (panning as little as possible).
+  // (A ref: opening the list changes the layout, which runs the effect.)
+  const revealListRef = useRef<string>(undefined);
+  useEffect(() => {
+    const revealList = revealListRef.current;
+    if (!revealList || !box) return;
+    const position = layout.positions.get(revealList);
+    if (!position || !columnLists.tall.includes(revealList)) return;
+    revealListRef.current = undefined;
+    const { x, y, zoom } = flow.getViewport();
+    const top = position.y * zoom + y;
+    const bottom = (position.y + NODE_HEIGHT + COLUMNS_HEIGHT) * zoom + y;
+    const left = position.x * zoom + x;
+    const right = (position.x + NODE_WIDTH) * zoom + x;
+    const margin = 16;
+    const dy = bottom > box.height - margin ? Math.max(box.height - margin - bottom, margin - top) : top < margin ? margin - top : 0;
+    const dx = right > box.width - margin ? Math.max(box.width - margin - right, margin - left) : left < margin ? margin - left : 0;
+    if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 250 });
+  }, [layout, box, flow, columnLists.tall]);
+
   const onNodeClick = useCallback<NodeMouseHandler<TableFlowNode>>(
     (event, node) => {
-      const expand = (event.target as HTMLElement).closest<HTMLElement>('[data-expand]');
-      if (expand) {
+      const element = event.target as HTMLElement;
+      if (element.closest('[data-expand]')) {
         setExpanded((current) => new Set([...current, node.id]));
+        return;
+      }
+      if (element.closest('[data-columns]')) {
+        if (!columnLists.nodeColumns.has(node.id)) revealListRef.current = node.id;
+        return columnLists.actions.toggle(node.id);
+      }
+      if (element.closest('input')) return; // the column search box
+      const column = element.closest<HTMLElement>('[data-column]')?.dataset.column;
+      if (column !== undefined) {
+        // A column row: trace it (again: stop tracing), with its table selected for the details.
+        const same = tracedColumn?.table === node.id && tracedColumn.column === column;
+        setTracedColumn(same ? undefined : { table: node.id, column });
+        setSelectedEdge(undefined);
+        setReviewOpen(false);
+        onSelect(node.id);
         return;
       }
       performance.mark('lineage-select');
       setSelectedEdge(undefined);
+      setReviewOpen(false);
       onSelect(node.id === selected ? undefined : node.id);
     },
-    [onSelect, selected],
+    [onSelect, selected, columnLists.actions, columnLists.nodeColumns, tracedColumn],
   );
   const onEdgeClick = useCallback<EdgeMouseHandler>(
     (_event, edge) => {
       setSelectedEdge(edge.id);
+      setReviewOpen(false);
       onSelect(undefined);
     },
     [onSelect],
@@ -331,17 +386,28 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       const source = model.nodes.get(connection.source);
       const target = model.nodes.get(connection.target);
       if (!source || !target || source.key === target.key) return;
-      if (!draft.active) return onEditLink(target.ref, 'new', source.ref);
       const key = edgeKey(source.key, target.key);
+      const sourceColumn = columnLists.columnAt(source.key, connection.sourceHandle);
+      const column = columnLists.columnAt(target.key, connection.targetHandle);
+      if (sourceColumn !== undefined && column !== undefined) {
+        // Column onto column: a mapping, staged in the draft (with the link, when there is none yet).
+        if (!model.edges.has(key) || drafted.diffs.get(key)?.diff === 'removed')
+          draftStore.stage({ kind: 'add-source', source: source.ref, target: target.ref });
+        draftStore.stage({ kind: 'add-mapping', source: source.ref, target: target.ref, column, sourceColumn });
+        toast({ message: `Staged in the draft: ${target.ref.table}.${column} ← ${source.ref.table}.${sourceColumn}. Save the draft to send it to DQOps.` });
+        return;
+      }
+      if (!draft.active) return onEditLink(target.ref, 'new', source.ref);
       if (model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed') {
         return toast({ message: `${source.ref.table} is already a source of ${target.ref.table}.` });
       }
       draftStore.stage({ kind: 'add-source', source: source.ref, target: target.ref });
       setSelectedEdge(key);
+      setReviewOpen(false);
       onSelect(undefined);
       toast({ message: `Staged: ${source.ref.table} as a source of ${target.ref.table}. Nothing is saved until you save the draft.` });
     },
-    [model, onEditLink, draft.active, drafted.diffs, draftStore, toast, onSelect],
+    [model, onEditLink, draft.active, drafted.diffs, draftStore, toast, onSelect, columnLists],
   );
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => {
@@ -356,7 +422,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     onSelect(undefined);
   }, [onSelect]);
 
-  const drawn = useMemo(() => new Set(view.nodes), [view.nodes]);
   const reveal = useCallback(
     (key: string) => {
       performance.mark('lineage-select');
@@ -430,6 +495,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             if (!id || !model.edges.has(id)) return;
             event.preventDefault();
             setSelectedEdge(id);
+            setReviewOpen(false);
             onSelect(undefined);
           }}
         >
@@ -459,48 +525,52 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             />
           ) : null}
           <EmphasisContext.Provider value={emphasis}>
-            {overview || !initialViewport ? null : (
-              <ReactFlow
-                nodes={nodes}
-                edges={edges}
-                nodeTypes={nodeTypes}
-                edgeTypes={edgeTypes}
-                onNodeClick={onNodeClick}
-                onEdgeClick={onEdgeClick}
-                onPaneClick={onPaneClick}
-                onNodeMouseEnter={(_e, node) => setHovered(node.id)}
-                onNodeMouseLeave={() => setHovered(undefined)}
-                nodesDraggable={false}
-                nodesConnectable={editable.size > 0}
-                onConnect={onConnect}
-                isValidConnection={isValidConnection}
-                connectionRadius={140}
-                defaultViewport={initialViewport}
-                minZoom={MIN_ZOOM}
-                maxZoom={2}
-                onlyRenderVisibleElements={nodes.length > 150}
-                proOptions={PRO_OPTIONS}
-              >
-                <Background gap={20} size={1} color="#e3e7ed" />
-                <Controls showInteractive={false} position="bottom-left" />
-                {miniMap ? (
-                  <MiniMap
-                    pannable
-                    zoomable
-                    position="bottom-right"
-                    ariaLabel="Minimap of the lineage graph"
-                    nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id, colourBy)].color}
-                    nodeStrokeWidth={0}
-                  />
-                ) : null}
-              </ReactFlow>
-            )}
+            <ColumnActionsContext.Provider value={columnLists.actions}>
+              {overview || !initialViewport ? null : (
+                <ReactFlow
+                  nodes={nodes}
+                  edges={allEdges}
+                  nodeTypes={nodeTypes}
+                  edgeTypes={edgeTypes}
+                  onNodeClick={onNodeClick}
+                  onEdgeClick={onEdgeClick}
+                  onPaneClick={onPaneClick}
+                  onNodeMouseEnter={(_e, node) => setHovered(node.id)}
+                  onNodeMouseLeave={() => setHovered(undefined)}
+                  nodesDraggable={false}
+                  nodesConnectable={editable.size > 0}
+                  onConnect={onConnect}
+                  isValidConnection={isValidConnection}
+                  connectionRadius={140}
+                  defaultViewport={initialViewport}
+                  minZoom={MIN_ZOOM}
+                  maxZoom={2}
+                  onlyRenderVisibleElements={nodes.length > 150}
+                  proOptions={PRO_OPTIONS}
+                >
+                  <Background gap={20} size={1} color="#e3e7ed" />
+                  <Controls showInteractive={false} position="bottom-left" />
+                  {miniMap ? (
+                    <MiniMap
+                      pannable
+                      zoomable
+                      position="bottom-right"
+                      ariaLabel="Minimap of the lineage graph"
+                      nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id, colourBy)].color}
+                      nodeStrokeWidth={0}
+                    />
+                  ) : null}
+                </ReactFlow>
+              )}
+            </ColumnActionsContext.Provider>
           </EmphasisContext.Provider>
         </div>
         <aside className="ls-canvas__side" aria-label="Details">
-          {reviewOpen ? (
-            <ReviewPanel store={draftStore} changes={changes} onClose={() => setReviewOpen(false)} />
-          ) : selectedNode ? (
+          {/* Kept mounted while hidden: a Save all report (and its roll-back offer) outlives a look at a table. */}
+          {draft.active || draft.ops.length > 0 ? (
+            <ReviewPanel store={draftStore} changes={changes} hidden={!reviewOpen} onClose={() => setReviewOpen(false)} />
+          ) : null}
+          {reviewOpen ? null : selectedNode ? (
             <NodeDetails
               node={selectedNode}
               model={model}

@@ -33,7 +33,7 @@ function LinkLine({ change, method, state, note }: { change: LinkChange; method?
 const STATE_WORDS: Record<string, string> = { applied: '✓ saved', failed: '✗ failed', skipped: '○ not sent', undone: '↶ rolled back' };
 
 /** The draft: what will be sent, the staged steps, and "Save all" with its honest report. */
-export function ReviewPanel({ store, changes, onClose }: { store: DraftStore; changes: readonly LinkChange[]; onClose: () => void }) {
+export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftStore; changes: readonly LinkChange[]; hidden: boolean; onClose: () => void }) {
   const draft = useDraft(store);
   const toast = useToast();
   const { save, rollback, progress } = useSaveDraft();
@@ -60,7 +60,7 @@ export function ReviewPanel({ store, changes, onClose }: { store: DraftStore; ch
   const stateOf = (step: AppliedStep) => (undone.has(step) ? 'undone' : step.method ? 'applied' : 'skipped');
 
   return (
-    <section className="ls-details ls-review" aria-label="Draft review">
+    <section className="ls-details ls-review" aria-label="Draft review" hidden={hidden}>
       <div className="ls-details__head">
         <h3 className="ls-side__title">Draft</h3>
         <button type="button" className="ls-button ls-button--ghost ls-button--icon" aria-label="Close the draft review" onClick={onClose}>

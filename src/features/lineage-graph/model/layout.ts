@@ -18,6 +18,19 @@ export const LAYERED_THRESHOLD = 120;
 export interface LayoutInput {
   nodes: readonly string[];
   edges: readonly (readonly [source: string, target: string])[];
+  /** Tables drawn with their column list open: COLUMNS_HEIGHT taller. */
+  tall?: readonly string[];
+}
+
+/** Extra height of a table whose column list is open (search box, 8 rows, overflow lines). */
+export const COLUMN_ROW_HEIGHT = 22;
+export const COLUMN_ROWS = 8;
+export const COLUMNS_HEIGHT = 34 + COLUMN_ROWS * COLUMN_ROW_HEIGHT + 2 * 18;
+
+function heightOf(input: LayoutInput): (key: string) => number {
+  if (!input.tall || input.tall.length === 0) return () => NODE_HEIGHT;
+  const tall = new Set(input.tall);
+  return (key) => (tall.has(key) ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT);
 }
 
 export interface Point {
@@ -43,12 +56,12 @@ export function layoutGraph(input: LayoutInput, algorithm: LayoutAlgorithm = cho
   return algorithm === 'layered' ? layeredLayout(input) : dagreLayout(input, algorithm === 'dagre-network-simplex' ? 'network-simplex' : 'longest-path');
 }
 
-function bounds(positions: Map<string, Point>): { width: number; height: number } {
+function bounds(positions: Map<string, Point>, heightOfNode: (key: string) => number = () => NODE_HEIGHT): { width: number; height: number } {
   let width = 0;
   let height = 0;
-  for (const p of positions.values()) {
+  for (const [key, p] of positions) {
     width = Math.max(width, p.x + NODE_WIDTH);
-    height = Math.max(height, p.y + NODE_HEIGHT);
+    height = Math.max(height, p.y + heightOfNode(key));
   }
   return { width, height };
 }
@@ -58,7 +71,8 @@ export function dagreLayout(input: LayoutInput, ranker: 'network-simplex' | 'lon
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0, ranker });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const key of input.nodes) graph.setNode(key, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  const height = heightOf(input);
+  for (const key of input.nodes) graph.setNode(key, { width: NODE_WIDTH, height: height(key) });
   for (const [source, target] of input.edges) {
     if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.setEdge(source, target);
   }
@@ -67,9 +81,9 @@ export function dagreLayout(input: LayoutInput, ranker: 'network-simplex' | 'lon
   for (const key of input.nodes) {
     const node = graph.node(key);
     // dagre gives the centre point; React Flow wants the top-left corner.
-    positions.set(key, { x: Math.round(node.x - NODE_WIDTH / 2), y: Math.round(node.y - NODE_HEIGHT / 2) });
+    positions.set(key, { x: Math.round(node.x - NODE_WIDTH / 2), y: Math.round(node.y - height(key) / 2) });
   }
-  return { positions, algorithm: ranker === 'network-simplex' ? 'dagre-network-simplex' : 'dagre-longest-path', ...bounds(positions) };
+  return { positions, algorithm: ranker === 'network-simplex' ? 'dagre-network-simplex' : 'dagre-longest-path', ...bounds(positions, height) };
 }
 
 /**
@@ -166,8 +180,17 @@ export function layeredLayout(input: LayoutInput, sweeps = 4): LayoutResult {
   // neighbours in the layer placed before it (sweeps both ways), keeping the order and the gaps:
   // parents and children line up and most edges run straight.
   const step = NODE_HEIGHT + NODE_SEP;
+  const height = heightOf(input);
+  const extra = new Float64Array(n); // how much taller than NODE_HEIGHT (open column lists)
+  for (let v = 0; v < n; v += 1) extra[v] = height(input.nodes[v] as string) - NODE_HEIGHT;
   const y = new Float64Array(n);
-  for (const members of layers) members.forEach((v, i) => (y[v] = i * step));
+  for (const members of layers) {
+    let at = 0;
+    for (const v of members) {
+      y[v] = at;
+      at += step + (extra[v] ?? 0);
+    }
+  }
   const wanted = new Float64Array(n);
   for (let sweep = 0; sweep < sweeps; sweep += 1) {
     const downward = sweep % 2 === 0;
@@ -183,9 +206,9 @@ export function layeredLayout(input: LayoutInput, sweeps = 4): LayoutResult {
       let previous = -Infinity;
       let drift = 0;
       for (const v of members) {
-        const placed = Math.max(wanted[v] ?? 0, previous + step);
+        const placed = Math.max(wanted[v] ?? 0, previous);
         y[v] = placed;
-        previous = placed;
+        previous = placed + step + (extra[v] ?? 0);
         drift += (wanted[v] ?? 0) - placed;
       }
       const shift = drift / members.length;
@@ -198,5 +221,5 @@ export function layeredLayout(input: LayoutInput, sweeps = 4): LayoutResult {
   layers.forEach((members, l) => {
     for (const v of members) positions.set(input.nodes[v] as string, { x: l * (NODE_WIDTH + RANK_SEP), y: Math.round((y[v] ?? 0) - top) });
   });
-  return { positions, algorithm: 'layered', ...bounds(positions) };
+  return { positions, algorithm: 'layered', ...bounds(positions, height) };
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseTableKey, tableKey } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
 import { ref, treeOf } from './fixtures';
-import { chooseAlgorithm, dagreLayout, layeredLayout, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from './layout';
+import {
+  chooseAlgorithm,
+  COLUMNS_HEIGHT,
+  dagreLayout,
+  layeredLayout,
+  layoutGraph,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type LayoutInput,
+  type LayoutResult,
+} from './layout';
 import { rootCause } from './root-cause';
 import { closure, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
 
@@ -124,13 +134,15 @@ function check(result: LayoutResult, input: LayoutInput) {
     expect(result.positions.get(s)).toBeDefined();
     expect(result.positions.get(t)).toBeDefined();
   }
-  const boxes = [...result.positions.values()];
+  const tall = new Set(input.tall);
+  const boxes = [...result.positions].map(([key, p]) => ({ ...p, height: tall.has(key) ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT }));
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
       const a = boxes[i];
       const b = boxes[j];
       if (!a || !b) continue;
-      const overlap = Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
+      const [upper, lower] = a.y <= b.y ? [a, b] : [b, a];
+      const overlap = Math.abs(a.x - b.x) < NODE_WIDTH && lower.y - upper.y < upper.height;
       expect(overlap).toBe(false);
     }
   }
@@ -201,6 +213,11 @@ describe('layout', () => {
     };
     check(layeredLayout(cyclic), cyclic);
     check(dagreLayout(cyclic, 'network-simplex'), cyclic);
+  });
+
+  it.each(['dagre-network-simplex', 'layered'] as const)('%s makes room for tables with their column list open', (algorithm) => {
+    const open: LayoutInput = { ...input, tall: ['a', 'c', 'e'] };
+    check(layoutGraph(open, algorithm), open);
   });
 
   it('chooses the layout before computing, by size', () => {

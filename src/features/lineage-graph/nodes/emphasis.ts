@@ -16,6 +16,8 @@ export interface Emphasis {
   failures?: ReadonlyMap<string, UpstreamFailure>;
   /** Colour tables by their own status, or by their status including everything upstream. */
   colourBy?: ColourBy;
+  /** The traced column's path: columnId(table, column) of every column on it. */
+  tracedColumns?: ReadonlySet<string>;
 }
 
 export type ColourBy = 'own' | 'upstream';

@@ -5,6 +5,11 @@ import { useEmphasis } from './emphasis';
 import { formatRows } from '@/lib/format';
 import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
 import type { TableNodeData } from '../model/build-graph';
+import { NODE_HEIGHT } from '../model/layout';
+import { ColumnList, columnId, type NodeColumnList } from './column-list';
+
+/** Table edges meet the table's header, also when its column list is open below it. */
+const TABLE_HANDLE_STYLE = { top: NODE_HEIGHT / 2 };
 
 export type NodeEmphasis = 'normal' | 'highlighted' | 'faded';
 
@@ -16,6 +21,8 @@ export interface TableFlowNodeData extends Record<string, unknown> {
   connectable: boolean;
   /** Drawn only because the staged draft links it. */
   drafted?: boolean;
+  /** The column list, when open. */
+  columns?: NodeColumnList;
 }
 
 export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
@@ -78,6 +85,19 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       </div>
     );
   }
+  // Columns of this table on the traced column's path, counted when the list is closed.
+  const tracedHere = focus.tracedColumns && !data.columns ? [...focus.tracedColumns].filter((id) => id.startsWith(columnId(table.key, ''))).length : 0;
+  const columnsButton = table.exists ? (
+    <button
+      type="button"
+      className="ls-node__colbutton"
+      data-columns="toggle"
+      aria-expanded={data.columns !== undefined}
+      aria-label={`${data.columns ? 'Hide' : 'Show'} the columns of ${table.ref.table}`}
+    >
+      {data.columns ? '▴' : '▾'} columns
+    </button>
+  ) : null;
   const classes = [
     'ls-node',
     `ls-node--${emphasis}`,
@@ -86,6 +106,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
     table.exists ? '' : 'ls-node--missing',
     rootCauseRank ? 'ls-node--cause' : '',
     data.drafted ? 'ls-node--drafted' : '',
+    data.columns ? 'ls-node--open' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -96,7 +117,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       aria-label={label}
       title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" />
+      <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" style={TABLE_HANDLE_STYLE} />
       {more('upstream', hiddenUpstream)}
       <div className="ls-node__top">
         <SeverityIcon severity={key} />
@@ -110,7 +131,10 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         ) : null}
       </div>
       <div className="ls-node__where">
-        {table.ref.schema} · {table.ref.connection}
+        <span className="ls-node__wheretext">
+          {table.ref.schema} · {table.ref.connection}
+        </span>
+        {columnsButton}
       </div>
       <div className="ls-node__stats">
         {table.exists ? (
@@ -123,13 +147,20 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         )}
         {table.selfLink ? <span title="This table lists itself as a source">↻ self</span> : null}
         {fedMark /* on the bottom line, so the name keeps its room */}
+        {tracedHere > 0 ? (
+          <span className="ls-node__traced" title="Columns of this table on the traced column's path: show the columns to see them">
+            ◆ {tracedHere} col{tracedHere === 1 ? '' : 's'}
+          </span>
+        ) : null}
       </div>
+      {data.columns ? <ColumnList tableKey={table.key} tableName={table.ref.table} list={data.columns} connectable={connectable} /> : null}
       {more('downstream', hiddenDownstream)}
       <Handle
         type="source"
         position={Position.Right}
         isConnectable={connectable}
         className={connectable ? 'ls-node__handle ls-node__handle--drag' : 'ls-node__handle'}
+        style={TABLE_HANDLE_STYLE}
         title={connectable ? 'Drag to another table to add this table as its source' : undefined}
       />
     </div>
