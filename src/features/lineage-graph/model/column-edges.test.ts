@@ -10,7 +10,7 @@ import { COLUMN_ROWS } from './layout';
 const k = (table: string) => tableKey(ref(table));
 const model = buildGraph(treeOf('b', ['a>b', 'b>c']));
 const edges = [...model.edges.values()];
-function edge(source: string, target: string) {
+function linkOf(source: string, target: string) {
   const found = model.edges.get(edgeKey(k(source), k(target)));
   if (!found) throw new Error(`no edge ${source} → ${target}`);
   return found;
@@ -57,9 +57,9 @@ describe('columnEdges', () => {
 
   it('sends columns scrolled away to the "more" lines', () => {
     const open = new Map([[k('b'), openList(many, 10)]]);
-    const [edge] = columnEdges([edge('b', 'c')], open, specs, new Map());
+    const [edge] = columnEdges([linkOf('b', 'c')], open, specs, new Map());
     expect(edge?.sourceHandle).toBe('out:15');
-    const [scrolled] = columnEdges([edge('b', 'c')], new Map([[k('b'), openList(many, 0)]]), specs, new Map());
+    const [scrolled] = columnEdges([linkOf('b', 'c')], new Map([[k('b'), openList(many, 0)]]), specs, new Map());
     expect(scrolled?.sourceHandle).toBe('out:below');
   });
 
@@ -71,7 +71,7 @@ describe('columnEdges', () => {
       ]).map((c) => [c.key, c]),
     );
     const open = new Map([[k('b'), openList(['id', 'name', 'extra'])]]);
-    const drawn = columnEdges([edge('a', 'b')], open, specs, changes);
+    const drawn = columnEdges([linkOf('a', 'b')], open, specs, changes);
     expect(drawn.flatMap((e) => e.mappings.map((m) => `${m.column}←${m.sourceColumn}:${m.diff ?? 'saved'}`)).sort()).toEqual([
       'extra←x:added',
       'id←id:removed',
