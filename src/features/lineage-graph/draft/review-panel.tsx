@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { describeError } from '@/api/errors';
 import { useToast } from '@/components/toast';
-import { describeOp, type LinkChange } from '../model/draft';
+import { describeOp, withdrawChange, type LinkChange } from '../model/draft';
 import { expectedMethod, type AppliedStep, type RunResult, type WriteMethod } from '../model/draft-run';
 import { useDraft, type DraftStore } from './draft-store';
 import { useSaveDraft } from './use-save-draft';
@@ -69,7 +69,13 @@ export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftS
       </div>
 
       {report ? (
-        <RunReport report={report} rollback={rollback} />
+        <RunReport
+          report={report}
+          rollback={rollback}
+          onWithdraw={(change) => {
+            for (const op of withdrawChange(change)) store.stage(op);
+          }}
+        />
       ) : draft.ops.length === 0 ? (
         <p className="ls-hint">
           Nothing staged. In draft mode, drag from a table’s right edge to another table to stage a new source, or select an arrow to stage its removal or its
@@ -173,7 +179,17 @@ export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftS
   );
 }
 
-function RunReport({ report, rollback }: { report: RunResult; rollback: ReturnType<typeof useSaveDraft>['rollback'] }) {
+function RunReport({
+  report,
+  rollback,
+  onWithdraw,
+}: {
+  report: RunResult;
+  rollback: ReturnType<typeof useSaveDraft>['rollback'];
+  /** Takes the failed change out of the draft (when it cannot succeed, e.g. the link is gone). */
+  onWithdraw: (change: LinkChange) => void;
+}) {
+  const [withdrawn, setWithdrawn] = useState(false);
   const writes = report.applied.filter((step) => step.method);
   if (!report.failed) {
     return (
@@ -183,6 +199,7 @@ function RunReport({ report, rollback }: { report: RunResult; rollback: ReturnTy
     );
   }
   const total = report.applied.length + 1 + report.notAttempted.length;
+  const failed = report.failed;
   return (
     <div className="ls-notice ls-notice--error" role="alert">
       <p>
@@ -195,6 +212,20 @@ function RunReport({ report, rollback }: { report: RunResult; rollback: ReturnTy
           : ''}{' '}
         Your draft is kept: “Try again” sends only what is still missing.
       </p>
+      {withdrawn ? (
+        <p role="status">The failed change was taken out of the draft.</p>
+      ) : (
+        <button
+          type="button"
+          className="ls-button"
+          onClick={() => {
+            onWithdraw(failed.change);
+            setWithdrawn(true);
+          }}
+        >
+          Take the failed change out of the draft
+        </button>
+      )}
       {writes.length > 0 && !rollback.data ? (
         <button type="button" className="ls-button" disabled={rollback.isPending} onClick={() => rollback.mutate(report.applied)}>
           {rollback.isPending ? 'Rolling back…' : `Roll back the ${writes.length} saved change${writes.length === 1 ? '' : 's'}`}

@@ -3,7 +3,7 @@ import { ApiError } from '@/api/errors';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
-import { applyMappings, foldDraft, parseDraftOps, withDraft, type DraftOp } from './draft';
+import { applyMappings, foldDraft, parseDraftOps, withDraft, withdrawChange, type DraftOp } from './draft';
 import { rollbackDraft, runDraft, type DraftApi } from './draft-run';
 import { ref, treeOf } from './fixtures';
 
@@ -38,6 +38,17 @@ describe('foldDraft', () => {
   it('drops mapping edits of a link it removes', () => {
     const [change] = foldDraft([map('a', 'b', 'id', 'id'), removeSource('a', 'b'), map('a', 'b', 'x', 'x')]);
     expect(change).toMatchObject({ diff: 'removed', addMappings: [], removeMappings: [] });
+  });
+});
+
+describe('withdrawChange', () => {
+  it('takes exactly one link out of the draft, whatever its change', () => {
+    const ops = [addSource('a', 'b'), map('a', 'b', 'id', 'id'), removeSource('p', 'q'), map('x', 'y', 'id', 'id'), map('x', 'y', 'n', 'n', 'remove-mapping')];
+    const changes = foldDraft(ops);
+    for (const change of changes) {
+      const left = foldDraft([...ops, ...withdrawChange(change)]);
+      expect(left.map((c) => c.key)).toEqual(changes.filter((c) => c.key !== change.key).map((c) => c.key));
+    }
   });
 });
 

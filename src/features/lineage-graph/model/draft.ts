@@ -98,6 +98,17 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
   return changes;
 }
 
+/** Steps that, staged after the draft, take one link's change out of it (foldDraft cancels them out). */
+export function withdrawChange(change: LinkChange): DraftOp[] {
+  const { source, target } = change;
+  if (change.diff === 'added') return [{ kind: 'remove-source', source, target }];
+  if (change.diff === 'removed') return [{ kind: 'add-source', source, target }];
+  return [
+    ...change.addMappings.map((m): DraftOp => ({ kind: 'remove-mapping', source, target, ...m })),
+    ...change.removeMappings.map((m): DraftOp => ({ kind: 'add-mapping', source, target, ...m })),
+  ];
+}
+
 /** A source spec with a change's mapping edits applied (a new object; `spec` is not touched). */
 export function applyMappings(spec: TableLineageSourceSpec, change: Pick<LinkChange, 'addMappings' | 'removeMappings'>): TableLineageSourceSpec {
   const columns: NonNullable<TableLineageSourceSpec['columns']> = {};

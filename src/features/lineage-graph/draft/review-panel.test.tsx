@@ -1,0 +1,85 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { setupMockDqops } from '@/testing/mock-dqops';
+import { renderWithProviders } from '@/testing/render-with-providers';
+import { foldDraft } from '../model/draft';
+import { createDraftStore, useDraft, type DraftStore } from './draft-store';
+import { ReviewPanel } from './review-panel';
+
+const mock = setupMockDqops();
+const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
+const STG_PRODUCTS = { connection: 'warehouse', schema: 'staging', table: 'stg_products' };
+const FCT_ITEMS = { connection: 'warehouse', schema: 'marts', table: 'fct_order_items' };
+const FCT_INVENTORY = { connection: 'warehouse', schema: 'marts', table: 'fct_inventory_snapshot' };
+
+function stagedDraft() {
+  const store = createDraftStore('test', undefined);
+  store.stage({ kind: 'add-source', source: STG_PRODUCTS, target: FCT_ITEMS });
+  store.stage({ kind: 'add-mapping', source: STG_PRODUCTS, target: FCT_ITEMS, column: 'product_key', sourceColumn: 'product_id' });
+  store.stage({ kind: 'remove-source', source: DIM_PRODUCTS, target: FCT_INVENTORY });
+  store.stage({ kind: 'add-mapping', source: STG_PRODUCTS, target: DIM_PRODUCTS, column: 'sku', sourceColumn: 'product_name' });
+  return store;
+}
+
+/** As the canvas does: the panel gets the folded draft, refolded on every change. */
+function Panel({ store }: { store: DraftStore }) {
+  const draft = useDraft(store);
+  return <ReviewPanel store={store} changes={foldDraft(draft.ops)} hidden={false} onClose={() => {}} />;
+}
+
+const renderPanel = (store: DraftStore) => renderWithProviders(<Panel store={store} />);
+
+describe('ReviewPanel', () => {
+  it('saves the whole draft in order and empties it', async () => {
+    const store = stagedDraft();
+    renderPanel(store);
+    await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    expect(await screen.findByText(/Saved\. 3 writes sent to DQOps/)).toBeVisible();
+    expect(store.get().ops).toEqual([]);
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)?.columns).toEqual({ product_key: { source_columns: ['product_id'] } });
+    expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeUndefined();
+    expect(mock.ctx.store.getSource(DIM_PRODUCTS, STG_PRODUCTS)?.columns?.sku?.source_columns).toContain('product_name');
+  });
+
+  it('on a failure: says what was saved, keeps the draft, rolls back on request, and can take the failed change out', async () => {
+    mock.reset({ failWritesTo: 'fct_inventory_snapshot' });
+    const store = stagedDraft();
+    renderPanel(store);
+    await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Saved 1 of 3 changes, then stopped.');
+    expect(alert).toHaveTextContent('1 later change was not attempted.');
+    expect(store.get().ops).toHaveLength(4);
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)).toBeDefined(); // the first write landed
+    expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeDefined(); // the failed one did not
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Roll back the 1 saved change' }));
+    expect(await within(alert).findByText(/Rolled back/)).toBeVisible();
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)).toBeUndefined();
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Take the failed change out of the draft' }));
+    expect(foldDraft(store.get().ops).map((c) => c.target.table)).toEqual(['fct_order_items', 'dim_products']);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/Saved\. 2 writes sent to DQOps/)).toBeVisible();
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)).toBeDefined();
+    expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeDefined(); // left alone, as asked
+  });
+
+  it('asks before discarding, and undo / redo walk the staged steps', async () => {
+    const store = stagedDraft();
+    renderPanel(store);
+    expect(within(screen.getByRole('list', { name: 'Staged steps' })).getAllByRole('listitem')).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: '↶ Undo' }));
+    expect(within(screen.getByRole('list', { name: 'Staged steps' })).getAllByRole('listitem')).toHaveLength(3);
+    await userEvent.click(screen.getByRole('button', { name: '↷ Redo' }));
+    expect(within(screen.getByRole('list', { name: 'Staged steps' })).getAllByRole('listitem')).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    await userEvent.click(within(screen.getByRole('group', { name: 'Discard the draft?' })).getByRole('button', { name: 'Keep' }));
+    expect(store.get().ops).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(store.get().ops).toEqual([]);
+    expect(screen.getByText(/Nothing staged/)).toBeVisible();
+  });
+});
