@@ -50,3 +50,20 @@ test('settings dialog', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('open column lists, a traced column and the draft review', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS, '&direction=upstream');
+  await page.getByRole('button', { name: 'Show the columns of fct_orders' }).click();
+  const columns = page.getByRole('group', { name: 'Columns of fct_orders', exact: true });
+  await columns.getByRole('button', { name: /total_amount_usd/ }).click();
+  await expect(columns.getByRole('button', { name: /total_amount_usd/ })).toHaveAttribute('aria-pressed', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: /^✎ Draft/ }).click();
+  const arrow = page.getByRole('group', { name: /^stg_orders feeds fct_orders/ });
+  await arrow.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Stage removal of this link' }).click();
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  await expect(page.getByRole('list', { name: 'Changes to save' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

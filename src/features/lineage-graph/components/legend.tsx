@@ -1,11 +1,6 @@
+import { DIFF_STYLE } from '../nodes/diff-style';
 import { SeverityIcon } from '@/components/severity-badge';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
-
-const DIFFS = [
-  { key: 'added', label: '+ New source', dash: '7 4', color: '#067647' },
-  { key: 'removed', label: '− Source to remove', dash: '3 4', color: '#b42318' },
-  { key: 'changed', label: '~ Column mappings changed', dash: '10 3 2 3', color: '#b54708' },
-] as const;
 
 const ORDER: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
 
@@ -59,12 +54,12 @@ export function Legend({ draft = false }: { draft?: boolean }) {
         <>
           <h4 className="ls-legend__sub">Draft (not saved yet)</h4>
           <ul className="ls-legend__list" aria-label="Draft styles">
-            {DIFFS.map(({ key, label, dash, color }) => (
+            {Object.entries(DIFF_STYLE).map(([key, { legend, dash, color }]) => (
               <li key={key}>
                 <svg width="44" height="12" aria-hidden="true">
                   <line x1="2" y1="6" x2="42" y2="6" stroke={color} strokeWidth="2.5" strokeDasharray={dash} />
                 </svg>
-                {label}
+                {legend}
               </li>
             ))}
             <li>

@@ -12,7 +12,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
@@ -39,10 +39,9 @@ import { Legend } from './legend';
 import { EdgeDetails, NodeDetails } from './details-panel';
 import { foldDraft, withDraft } from '../model/draft';
 import { useDraft, useDraftStore } from '../draft/draft-store';
-import { ReviewPanel } from '../draft/review-panel';
-import { DraftLinkPanel } from '../draft/draft-link-panel';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
 import { useColumnLists } from './use-column-lists';
+import { DIFF_STYLE } from '../nodes/diff-style';
 import { ColumnActionsContext, columnId } from '../nodes/column-list';
 import type { ColumnEdgeType } from '../nodes/column-edge';
 import { useToast } from '@/components/toast';
@@ -59,9 +58,10 @@ export interface LineageCanvasProps {
 }
 
 const PRO_OPTIONS = { hideAttribution: true };
-/** Staged links are drawn in these colours, whatever the quality status (the legend says so). */
-const DIFF_COLOR = { added: '#067647', removed: '#b42318', changed: '#b54708' } as const;
-const DIFF_LABEL = { added: 'new source, not saved yet', removed: 'removal not saved yet', changed: 'column mappings changed, not saved yet' } as const;
+// Loaded when draft mode is first used: most visits never stage anything.
+const ReviewPanel = lazy(() => import('../draft/review-panel').then((m) => ({ default: m.ReviewPanel })));
+const DraftLinkPanel = lazy(() => import('../draft/draft-link-panel').then((m) => ({ default: m.DraftLinkPanel })));
+
 /** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
 export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
@@ -182,7 +182,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       (overview ? [] : view.edges).flatMap((edge) => {
         if (!layout.positions.has(edge.source) || !layout.positions.has(edge.target)) return [];
         const diff = drafted.diffs.get(edge.key)?.diff;
-        const color = diff ? DIFF_COLOR[diff] : SEVERITY_STYLE[severityKey(edge.combinedStatus)].color;
+        const color = diff ? DIFF_STYLE[diff].color : SEVERITY_STYLE[severityKey(edge.combinedStatus)].color;
         return {
           id: edge.key,
           type: 'flow',
@@ -191,7 +191,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           selected: edge.key === selectedEdge,
           markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' },
           data: { color, width: diff ? 2.5 : edgeWidth(edge.rowCount), diff },
-          ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}${diff ? `, draft: ${DIFF_LABEL[diff]}` : ''}`,
+          ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}${diff ? `, draft: ${DIFF_STYLE[diff].aria}` : ''}`,
           focusable: true,
         } satisfies FlowEdgeType;
       }),
@@ -514,6 +514,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               model={model}
               nodes={view.nodes}
               edges={view.edges}
+              diffs={drafted.diffs}
               layout={layout}
               emphasis={emphasis}
               onSelect={(key) => {
@@ -568,7 +569,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         <aside className="ls-canvas__side" aria-label="Details">
           {/* Kept mounted while hidden: a Save all report (and its roll-back offer) outlives a look at a table. */}
           {draft.active || draft.ops.length > 0 ? (
-            <ReviewPanel store={draftStore} changes={changes} hidden={!reviewOpen} onClose={() => setReviewOpen(false)} />
+            <Suspense fallback={reviewOpen ? <p className="ls-hint">Opening the draft…</p> : null}>
+              <ReviewPanel store={draftStore} changes={changes} hidden={!reviewOpen} onClose={() => setReviewOpen(false)} />
+            </Suspense>
           ) : null}
           {reviewOpen ? null : selectedNode ? (
             <NodeDetails
@@ -602,14 +605,16 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               staged={!baseModel.edges.has(edge.key)}
               draft={
                 draft.active && editable.has(model.nodes.get(edge.target)?.ref.connection ?? '') ? (
-                  <DraftLinkPanel
-                    key={edge.key}
-                    source={model.nodes.get(edge.source)?.ref ?? { connection: '', schema: '', table: '' }}
-                    target={model.nodes.get(edge.target)?.ref ?? { connection: '', schema: '', table: '' }}
-                    stored={baseModel.edges.has(edge.key)}
-                    change={drafted.diffs.get(edge.key)}
-                    store={draftStore}
-                  />
+                  <Suspense fallback={null}>
+                    <DraftLinkPanel
+                      key={edge.key}
+                      source={model.nodes.get(edge.source)?.ref ?? { connection: '', schema: '', table: '' }}
+                      target={model.nodes.get(edge.target)?.ref ?? { connection: '', schema: '', table: '' }}
+                      stored={baseModel.edges.has(edge.key)}
+                      change={drafted.diffs.get(edge.key)}
+                      store={draftStore}
+                    />
+                  </Suspense>
                 ) : undefined
               }
               onClose={() => setSelectedEdge(undefined)}

@@ -6,12 +6,16 @@ import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from '../model/layout';
 import { edgeWidth, nodeSeverity } from '../model/view-model';
+import type { LinkDiff } from '../model/draft';
+import { DIFF_STYLE } from '../nodes/diff-style';
 import type { Emphasis } from '../nodes/emphasis';
 
 interface Props {
   model: GraphModel;
   nodes: readonly string[];
   edges: readonly GraphEdge[];
+  /** Staged draft changes by edge key: drawn in the draft colours. */
+  diffs?: ReadonlyMap<string, { diff: LinkDiff }>;
   layout: LayoutResult;
   emphasis: Emphasis;
   onSelect: (key: string | undefined) => void;
@@ -40,7 +44,7 @@ interface EdgeGeometry {
   styles: { color: string; width: number }[];
 }
 
-function edgeGeometry(edges: readonly GraphEdge[], layout: LayoutResult): EdgeGeometry {
+function edgeGeometry(edges: readonly GraphEdge[], layout: LayoutResult, diffs?: ReadonlyMap<string, { diff: LinkDiff }>): EdgeGeometry {
   const keys: string[] = [];
   const points: number[] = [];
   const style: number[] = [];
@@ -50,8 +54,9 @@ function edgeGeometry(edges: readonly GraphEdge[], layout: LayoutResult): EdgeGe
     const s = layout.positions.get(edge.source);
     const t = layout.positions.get(edge.target);
     if (!s || !t) continue;
-    const color = colorOf(edge);
-    const width = Math.round(edgeWidth(edge.rowCount) * 2) / 2;
+    const diff = diffs?.get(edge.key)?.diff;
+    const color = diff ? DIFF_STYLE[diff].color : colorOf(edge);
+    const width = diff ? 3 : Math.round(edgeWidth(edge.rowCount) * 2) / 2;
     const id = `${color}|${width}`;
     let index = styleIds.get(id);
     if (index === undefined) {
@@ -66,12 +71,12 @@ function edgeGeometry(edges: readonly GraphEdge[], layout: LayoutResult): EdgeGe
   return { keys, points: Float64Array.from(points), style: Uint16Array.from(style), styles };
 }
 
-export function OverviewCanvas({ model, nodes, edges, layout, emphasis, onSelect, centerOn, onPainted }: Props) {
+export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, onSelect, centerOn, onPainted }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useRef<View>({ x: 0, y: 0, k: 1 });
   const frame = useRef(0);
-  const geometry = useMemo(() => edgeGeometry(edges, layout), [edges, layout]);
+  const geometry = useMemo(() => edgeGeometry(edges, layout, diffs), [edges, layout, diffs]);
   const latest = useRef({ model, nodes, geometry, layout, emphasis, onPainted });
   const pendingKinds = useRef(new Set<'graph' | 'highlight'>());
 

@@ -1,5 +1,6 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { DIFF_STYLE } from './diff-style';
 import { useEmphasis } from './emphasis';
 
 export interface FlowEdgeData extends Record<string, unknown> {
@@ -8,13 +9,6 @@ export interface FlowEdgeData extends Record<string, unknown> {
   /** How the staged draft changes this link. */
   diff?: 'added' | 'removed' | 'changed';
 }
-
-// Dash patterns and labels of staged links (the legend shows the same).
-const DIFF_STYLE = {
-  added: { dash: '7 4', label: '+ new' },
-  removed: { dash: '3 4', label: '− remove' },
-  changed: { dash: '10 3 2 3', label: '~ mappings' },
-} as const;
 
 export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 

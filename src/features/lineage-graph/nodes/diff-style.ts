@@ -1,0 +1,8 @@
+// How staged draft changes are drawn (arrows on the canvas, the overview and the legend).
+import type { LinkDiff } from '../model/draft';
+
+export const DIFF_STYLE: Record<LinkDiff, { color: string; dash: string; label: string; legend: string; aria: string }> = {
+  added: { color: '#067647', dash: '7 4', label: '+ new', legend: '+ New source', aria: 'new source, not saved yet' },
+  removed: { color: '#b42318', dash: '3 4', label: '− remove', legend: '− Source to remove', aria: 'removal not saved yet' },
+  changed: { color: '#b54708', dash: '10 3 2 3', label: '~ mappings', legend: '~ Column mappings changed', aria: 'column mappings changed, not saved yet' },
+};
