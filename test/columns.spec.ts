@@ -72,3 +72,20 @@ test('drag a source column onto a target column to stage a mapping in the draft'
   await row(page, 'fct_orders', 'customer_key').click();
   await expect(page.getByRole('region', { name: 'Path of column customer_key' })).toContainText('stg_orders.customer_id');
 });
+
+test('a wide table (104 columns) keeps only the rows on screen, counts the rest, and finds columns by words', async ({ page }) => {
+  await openDemo(page, { connection: 'warehouse', schema: 'marts', table: 'customer_360' });
+  await page.getByRole('button', { name: 'Show the columns of customer_360' }).click();
+  const list = columnList(page, 'customer_360');
+  await expect(list.getByRole('searchbox')).toHaveAttribute('placeholder', 'Find among 104 columns');
+  await expect(list.getByRole('button')).toHaveCount(8);
+  await expect(list).toContainText('↓ 96 more');
+  await list.getByRole('button').first().hover();
+  await page.mouse.wheel(0, 22 * 10);
+  await expect(list).toContainText('↑ 10 more');
+  await expect(list).toContainText('↓ 86 more');
+  await expect(list.getByRole('button')).toHaveCount(8);
+  await list.getByRole('searchbox').fill('revenue web');
+  await expect(list.getByRole('button')).toHaveText([/revenue_usd_web_30d/, /revenue_usd_web_365d/, /revenue_usd_web_7d/, /revenue_usd_web_90d/]);
+  await expect(list).toContainText('100 hidden by the search');
+});

@@ -237,7 +237,7 @@ describe('reads of both server generations', () => {
     expect((await api.listTargets(DIM_CUSTOMERS)).state).toBe('partial');
     const second = await api.listTargets(DIM_CUSTOMERS);
     expect(second.state).toBe('complete');
-    expect(second.links.map((l) => l.target.table).sort()).toEqual(['fct_orders', 'rpt_customer_ltv', 'rpt_marketing_funnel']);
+    expect(second.links.map((l) => l.target.table).sort()).toEqual(['customer_360', 'fct_orders', 'rpt_customer_ltv', 'rpt_marketing_funnel']);
     expect((await failure(api.listTargets({ ...DIM_CUSTOMERS, table: 'gone' }))).status).toBe(404);
   });
 

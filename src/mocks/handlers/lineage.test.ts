@@ -142,7 +142,7 @@ describe('lists', () => {
     const second = await call(`${T}/lineage/targets`);
     expect(second.status).toBe(200);
     const rows = JSON.parse(second.body) as { source_table: string; table_data_quality_status: { table_name: string } }[];
-    expect(rows.length).toBe(3);
+    expect(rows.length).toBe(4);
     expect(rows.every((r) => r.source_table === 'dim_customers' && r.table_data_quality_status.table_name === 'dim_customers')).toBe(true);
   });
 

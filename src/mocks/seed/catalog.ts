@@ -59,6 +59,13 @@ const CUSTOMERS =
 const ADDRESSES =
   'address_id bigint, customer_id bigint, street varchar, city varchar, postal_code varchar?, state varchar?, country_code char(2), is_primary boolean';
 const ACCOUNTS = 'account_id bigint, customer_id bigint, account_type varchar, status varchar, opened_at timestamp';
+/** A wide feature table (104 columns), as customer-360 tables are: metric × window × channel. */
+const CUSTOMER_360 = [
+  'customer_key bigint, full_name varchar, email varchar?, country_code char(2), customer_since date, segment varchar, lifetime_value_usd numeric(14,2), churn_risk numeric(5,4)',
+  ...['orders_count', 'revenue_usd', 'refunds_usd', 'sessions', 'support_tickets', 'returns_count'].flatMap((metric) =>
+    ['web', 'app', 'store', 'partner'].flatMap((channel) => ['7d', '30d', '90d', '365d'].map((window) => `${metric}_${channel}_${window} numeric(14,2)`)),
+  ),
+].join(', ');
 const CONTACTS = 'contact_id bigint, account_id bigint, contact_name varchar, email varchar?, phone varchar?, role varchar?';
 const LEADS = 'lead_id bigint, email varchar, source_channel varchar, score int, created_at timestamp';
 const CAMPAIGNS = 'campaign_id bigint, campaign_name varchar, channel varchar, budget numeric(12,2), start_date date, end_date date?';
@@ -273,6 +280,26 @@ export const demoCatalog: SeedCatalog = {
         { from: 'warehouse.staging.stg_accounts', tool: 'dbt', map: { account_count: ['account_id'] } },
       ],
       labels: ['mart', 'pii'],
+    },
+    {
+      connection: 'warehouse',
+      schema: 'marts',
+      table: 'customer_360',
+      columns: CUSTOMER_360,
+      sources: [
+        {
+          from: 'warehouse.marts.dim_customers',
+          tool: 'dbt',
+          map: {
+            customer_key: ['customer_key'],
+            full_name: ['full_name'],
+            email: ['email'],
+            country_code: ['country_code'],
+            customer_since: ['customer_since'],
+          },
+        },
+      ],
+      labels: ['mart', 'pii', 'wide'],
     },
     {
       connection: 'warehouse',

@@ -46,10 +46,12 @@ export function useColumnLists(
       const query = lists[i];
       const state = open.get(key) ?? { filter: '', first: 0 };
       const columns = query?.data ?? [];
-      const needle = state.filter.trim().toLowerCase();
+      // Every word of the search must appear: "revenue web" finds revenue_usd_web_30d.
+      const words = state.filter.toLowerCase().split(/\s+/).filter(Boolean);
       const matches: number[] = [];
       columns.forEach((column, index) => {
-        if (!needle || column.name.toLowerCase().includes(needle)) matches.push(index);
+        const name = column.name.toLowerCase();
+        if (words.every((word) => name.includes(word))) matches.push(index);
       });
       const first = Math.max(0, Math.min(state.first, matches.length - COLUMN_ROWS));
       out.set(key, { ...EMPTY_LIST, state: query?.isError ? 'error' : query?.data ? 'ready' : 'loading', columns, matches, filter: state.filter, first });
