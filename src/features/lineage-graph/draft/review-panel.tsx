@@ -205,32 +205,38 @@ function RunReport({
       <p>
         <strong>
           Saved {report.applied.length} of {total} changes, then stopped.
-        </strong>{' '}
-        {report.failed.change.source.table} → {report.failed.change.target.table} failed: {describeError(report.failed.error)}
+        </strong>
+      </p>
+      <p>
+        <bdi>{failed.change.source.table}</bdi> → <bdi>{failed.change.target.table}</bdi> failed: {describeError(failed.error)}
+      </p>
+      <p>
         {report.notAttempted.length > 0
-          ? ` ${report.notAttempted.length} later change${report.notAttempted.length === 1 ? ' was' : 's were'} not attempted.`
-          : ''}{' '}
+          ? `${report.notAttempted.length} later change${report.notAttempted.length === 1 ? ' was' : 's were'} not attempted. `
+          : ''}
         Your draft is kept: “Try again” sends only what is still missing.
       </p>
-      {withdrawn ? (
-        <p role="status">The failed change was taken out of the draft.</p>
-      ) : (
-        <button
-          type="button"
-          className="ls-button"
-          onClick={() => {
-            onWithdraw(failed.change);
-            setWithdrawn(true);
-          }}
-        >
-          Take the failed change out of the draft
-        </button>
-      )}
-      {writes.length > 0 && !rollback.data ? (
-        <button type="button" className="ls-button" disabled={rollback.isPending} onClick={() => rollback.mutate(report.applied)}>
-          {rollback.isPending ? 'Rolling back…' : `Roll back the ${writes.length} saved change${writes.length === 1 ? '' : 's'}`}
-        </button>
-      ) : null}
+      <div className="ls-review__recover">
+        {withdrawn ? (
+          <p role="status">The failed change was taken out of the draft.</p>
+        ) : (
+          <button
+            type="button"
+            className="ls-button"
+            onClick={() => {
+              onWithdraw(failed.change);
+              setWithdrawn(true);
+            }}
+          >
+            Take the failed change out of the draft
+          </button>
+        )}
+        {writes.length > 0 && !rollback.data ? (
+          <button type="button" className="ls-button" disabled={rollback.isPending} onClick={() => rollback.mutate(report.applied)}>
+            {rollback.isPending ? 'Rolling back…' : `Roll back the ${writes.length} saved change${writes.length === 1 ? '' : 's'}`}
+          </button>
+        ) : null}
+      </div>
       {rollback.data && !rollback.data.failed ? (
         <p role="status">Rolled back: DQOps holds the lineage as it was before “Save all”. The draft is kept.</p>
       ) : null}
