@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dragLink, expect, node, openDemo, test } from './fixtures';
+import { dragLink, expect, node, openDemo, pick, test } from './fixtures';
 
 const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
 const FCT_ORDER_ITEMS = { connection: 'warehouse', schema: 'marts', table: 'fct_order_items' };
@@ -121,4 +121,23 @@ test('draft mode is offered only to editors, and a viewer keeps a clean canvas',
   await expect(node(page, 'stg_products')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Show all 10 tables' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^✎ Draft/ })).toHaveCount(0);
+});
+
+test('a table not on the canvas can be staged as a source from the table details, and is drawn as brought in by the draft', async ({ page }) => {
+  await openDemo(page, DIM_PRODUCTS);
+  await page.getByRole('button', { name: /^✎ Draft/ }).click();
+  await node(page, 'dim_products').click();
+  const form = page.getByRole('form', { name: 'Stage a new source of dim_products' });
+  await pick(page, 'Connection of the new source', 'datalake');
+  await pick(page, 'Schema of the new source', 'landing');
+  await pick(page, 'Table of the new source', 'shop_inventory');
+  await form.getByRole('button', { name: 'Stage as a source' }).click();
+  await expect(form.getByRole('status')).toHaveText('Staged: shop_inventory as a source of dim_products.');
+  await expect(node(page, 'shop_inventory')).toHaveAttribute('aria-label', /brought in by the draft$/);
+  await expect(node(page, 'shop_inventory')).toContainText('draft');
+  await expect(page.getByRole('group', { name: 'shop_inventory feeds dim_products, draft: new source, not saved yet' })).toHaveCount(1);
+  // Staging it twice is refused with a reason.
+  await pick(page, 'Table of the new source', 'shop_inventory');
+  await form.getByRole('button', { name: 'Stage as a source' }).click();
+  await expect(form.getByRole('alert')).toHaveText('shop_inventory is already a source of dim_products.');
 });

@@ -51,9 +51,11 @@ interface NodeDetailsProps {
   onOpenTable: (table: TableRef) => void;
   onFocusNode: (key: string) => void;
   onClose: () => void;
+  /** Draft mode: staging controls for this table. */
+  draft?: ReactNode;
 }
 
-export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose }: NodeDetailsProps) {
+export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose, draft }: NodeDetailsProps) {
   const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
   const sources = model.sources.get(node.key)?.length ?? 0;
   const targets = model.targets.get(node.key)?.length ?? 0;
@@ -119,6 +121,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
         </button>
       </div>
       {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
+      {draft}
       <ColumnsPanel node={node} model={model} {...columns} />
       {rootCause ? (
         <div className="ls-rootcause">

@@ -16,7 +16,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
-import type { TableRef } from '@/lib/table-ref';
+import { tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
 import { traceColumn } from '../model/column-trace';
@@ -61,6 +61,7 @@ const PRO_OPTIONS = { hideAttribution: true };
 // Loaded when draft mode is first used: most visits never stage anything.
 const ReviewPanel = lazy(() => import('../draft/review-panel').then((m) => ({ default: m.ReviewPanel })));
 const DraftLinkPanel = lazy(() => import('../draft/draft-link-panel').then((m) => ({ default: m.DraftLinkPanel })));
+const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m) => ({ default: m.StageSourceForm })));
 
 /** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
 export const OVERVIEW_THRESHOLD = 250;
@@ -597,6 +598,21 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               onOpenTable={onOpenTable}
               onFocusNode={reveal}
               onClose={() => onSelect(undefined)}
+              draft={
+                draft.active && selectedNode.exists && editable.has(selectedNode.ref.connection) ? (
+                  <Suspense fallback={null}>
+                    <StageSourceForm
+                      key={selectedNode.key}
+                      target={selectedNode.ref}
+                      store={draftStore}
+                      isSource={(source) => {
+                        const key = edgeKey(tableKey(source), selectedNode.key);
+                        return model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed';
+                      }}
+                    />
+                  </Suspense>
+                ) : undefined
+              }
             />
           ) : edge ? (
             <EdgeDetails
