@@ -141,3 +141,17 @@ test('a table not on the canvas can be staged as a source from the table details
   await form.getByRole('button', { name: 'Stage as a source' }).click();
   await expect(form.getByRole('alert')).toHaveText('shop_inventory is already a source of dim_products.');
 });
+
+test('a table without lineage: in draft mode its first source is staged from the empty canvas', async ({ page }) => {
+  await openDemo(page, { connection: 'shop_mysql', schema: 'shop', table: 'carts_legacy' });
+  const empty = page.getByRole('note').filter({ hasText: 'No lineage yet' });
+  await expect(empty.getByRole('button', { name: 'Add a source table' })).toBeVisible();
+  await page.getByRole('button', { name: /^✎ Draft/ }).click();
+  await pick(page, 'Connection of the new source', 'shop_mysql');
+  await pick(page, 'Schema of the new source', 'shop');
+  await pick(page, 'Table of the new source', 'orders');
+  await empty.getByRole('button', { name: 'Stage as a source' }).click();
+  await expect(empty).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'orders feeds carts_legacy, draft: new source, not saved yet' })).toHaveCount(1);
+  await expect(node(page, 'orders')).toContainText('draft');
+});

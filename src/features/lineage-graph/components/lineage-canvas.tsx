@@ -67,6 +67,8 @@ const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m)
 export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** Runs `fn` once the next frame has been painted; returns a cancel function. */
 function afterPaint(fn: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -508,6 +510,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           {layoutError ? (
             <div className="ls-canvas__busy ls-canvas__busy--error" role="alert">
               The layout failed: {layoutError}
+            </div>
+          ) : null}
+          {columnLists.readingLinks > 0 || columnLists.unreadLinks > 0 ? (
+            <div className={`ls-canvas__note${columnLists.unreadLinks > 0 ? ' ls-canvas__note--warning' : ''}`} role="status">
+              {columnLists.readingLinks > 0 ? `Reading the column mappings of ${plural(columnLists.readingLinks, 'link')}…` : null}
+              {columnLists.unreadLinks > 0
+                ? ` The column mappings of ${plural(columnLists.unreadLinks, 'link')} could not be read: their column edges are missing.`
+                : null}
             </div>
           ) : null}
           {overview && shownLayout ? (

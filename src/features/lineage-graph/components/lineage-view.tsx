@@ -1,12 +1,17 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { useEditableConnections } from '@/api/use-can-edit';
 import { isStatus } from '@/api/errors';
 import { ErrorPanel } from '@/components/error-panel';
 import { directionFlags, DIRECTIONS, useViewParams, type DirectionChoice } from '@/lib/view-params';
-import type { TableRef } from '@/lib/table-ref';
+import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
+import { foldDraft } from '../model/draft';
+import { DraftStoreContext, useDraft, useDraftStore } from '../draft/draft-store';
 import { MAX_POLLS, useLineageTree } from '../api/use-lineage-tree';
 import { LineageCanvas } from './lineage-canvas';
 import { prepareLayoutWorker } from './use-layout';
 import { FlowsTable } from './flows-table';
+
+const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m) => ({ default: m.StageSourceForm })));
 
 const DIRECTION_LABELS: Record<DirectionChoice, string> = { both: 'Both', upstream: 'Upstream', downstream: 'Downstream' };
 
@@ -19,6 +24,10 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
   useEffect(() => {
     if (mode === 'graph') prepareLayoutWorker();
   }, [mode]);
+  const draftStore = useDraftStore();
+  const editable = useEditableConnections();
+  const draft = useDraft(draftStore);
+  const draftTouches = useMemo(() => foldDraft(draft.ops).some((c) => sameTable(c.source, table) || sameTable(c.target, table)), [draft.ops, table]);
   const onSelect = useCallback((key: string | undefined) => update({ node: key }, { replace: true }), [update]);
 
   const directionControl = (
@@ -75,7 +84,8 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
   }
 
   const tree = query.data;
-  const empty = tree.flows.length === 0;
+  // Empty unless the draft already links this table (the canvas draws the staged links).
+  const empty = tree.flows.length === 0 && !draftTouches;
   // What the client had to leave out or assume when reading the server's answer: said, not hidden.
   const problems =
     tree.problems.length > 0 ? (
@@ -107,21 +117,24 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
   }
   return (
     <div className="ls-graph-view">
-      <LineageCanvas
-        key={`${params.direction}`}
-        tree={tree}
-        selectedKey={params.node}
-        onSelect={onSelect}
-        onOpenTable={openTable}
-        onEditLink={editSource}
-        leading={
-          <>
-            {directionControl}
-            {loadState}
-            {problems}
-          </>
-        }
-      />
+      {/* The same draft for the canvas (useDraftStore makes a private one when the app gives none). */}
+      <DraftStoreContext.Provider value={draftStore}>
+        <LineageCanvas
+          key={`${params.direction}`}
+          tree={tree}
+          selectedKey={params.node}
+          onSelect={onSelect}
+          onOpenTable={openTable}
+          onEditLink={editSource}
+          leading={
+            <>
+              {directionControl}
+              {loadState}
+              {problems}
+            </>
+          }
+        />
+      </DraftStoreContext.Provider>
       {empty ? (
         <div className="ls-empty-overlay" role="note">
           <h3>No lineage yet</h3>
@@ -129,9 +142,21 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
             DQOps knows no {params.direction === 'upstream' ? 'source' : params.direction === 'downstream' ? 'target' : 'source or target'} tables for{' '}
             <strong>{table.table}</strong>.
           </p>
-          <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
-            Add a source table
-          </button>
+          {draft.active && editable.has(table.connection) ? (
+            // Draft mode: stage the first source right here, unless the table's details (which
+            // offer the same form) are open.
+            params.node === tableKey(table) ? (
+              <p className="ls-hint">Stage a source in the details of {table.table}.</p>
+            ) : (
+              <Suspense fallback={null}>
+                <StageSourceForm target={table} store={draftStore} isSource={() => false} />
+              </Suspense>
+            )
+          ) : (
+            <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
+              Add a source table
+            </button>
+          )}
         </div>
       ) : null}
     </div>

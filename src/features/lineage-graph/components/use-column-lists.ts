@@ -95,6 +95,7 @@ export function useColumnLists(
     }));
   }, [nodeColumns, specLinks, specsVersion, edges, changes]); // eslint-disable-line react-hooks/exhaustive-deps -- see listsVersion
   const unreadLinks = specs.filter((q) => q.isError).length;
+  const readingLinks = specs.filter((q) => q.isPending).length;
 
   const actions = useMemo<ColumnActions>(
     () => ({
@@ -124,5 +125,5 @@ export function useColumnLists(
     [nodeColumns],
   );
 
-  return { nodeColumns, tall: openKeys, flowEdges, unreadLinks, actions, columnAt };
+  return { nodeColumns, tall: openKeys, flowEdges, unreadLinks, readingLinks, actions, columnAt };
 }

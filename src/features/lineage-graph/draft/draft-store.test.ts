@@ -73,3 +73,20 @@ describe('draft store', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('draft store across tabs', () => {
+  it('reads the draft again when another tab changes it', () => {
+    const storage = memoryStorage();
+    const here = createDraftStore('shared', storage);
+    const there = createDraftStore('shared', storage); // another tab: same storage, own store
+    let told = 0;
+    const unsubscribe = here.subscribe(() => (told += 1));
+    there.stage(op('a'));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'other-key' }));
+    expect(told).toBe(0);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'shared' }));
+    expect(told).toBe(1);
+    expect(here.get().ops).toEqual([op('a')]);
+    unsubscribe();
+  });
+});

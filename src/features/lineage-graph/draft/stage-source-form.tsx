@@ -43,6 +43,7 @@ export function StageSourceForm({ target, store, isSource }: Props) {
       <h4 className="ls-legend__sub">Stage a new source (draft)</h4>
       <Combobox
         label="Connection of the new source"
+        hideLabel
         options={connectionOptions}
         value={connection || undefined}
         loading={connections.isPending}
@@ -55,6 +56,7 @@ export function StageSourceForm({ target, store, isSource }: Props) {
       />
       <Combobox
         label="Schema of the new source"
+        hideLabel
         options={schemaOptions}
         value={schema || undefined}
         disabled={!connection}
@@ -67,6 +69,7 @@ export function StageSourceForm({ target, store, isSource }: Props) {
       />
       <Combobox
         label="Table of the new source"
+        hideLabel
         options={tableOptions}
         value={table || undefined}
         disabled={!schema}
