@@ -81,14 +81,16 @@ describe('LineageView', () => {
     try {
       mock.reset({ cacheWarmup: 'never' });
       let calls = 0;
-      mock.server.events.on('request:start', () => (calls += 1));
+      mock.server.events.on('request:start', ({ request }) => {
+        if (new URL(request.url).pathname.endsWith('/lineage/tree')) calls += 1;
+      });
       renderWithProviders(<LineageView table={FCT_ORDERS} mode="flows" />, { route });
       expect(await screen.findByRole('status')).toHaveTextContent('Loading lineage… (1/10)');
       for (let i = 0; i < 12; i += 1) {
         await act(() => vi.advanceTimersByTimeAsync(5_000));
       }
       await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Partial lineage'));
-      expect(calls).toBe(11); // the first answer + 10 polls, then it stops
+      expect(calls).toBe(11); // the first tree answer + 10 polls, then it stops
       await act(() => vi.advanceTimersByTimeAsync(30_000));
       expect(calls).toBe(11);
 
