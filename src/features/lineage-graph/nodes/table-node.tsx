@@ -35,6 +35,19 @@ const zoomedOut = (state: { transform: [number, number, number] }) => state.tran
  * A table on the canvas. Clicks are handled by the canvas's onNodeClick (the "+N" buttons carry
  * data-expand), so no callbacks live in node data.
  */
+/**
+ * The canvas rebuilds its node list when any table changes (a column list scrolls, a draft step
+ * is staged): every node gets a new data object. Compared field by field, only the tables that
+ * really changed render again.
+ */
+function sameNodeProps(a: NodeProps<TableFlowNode>, b: NodeProps<TableFlowNode>): boolean {
+  for (const key of Object.keys(a) as (keyof NodeProps<TableFlowNode>)[]) if (key !== 'data' && a[key] !== b[key]) return false;
+  const before = a.data as Record<string, unknown>;
+  const after = b.data as Record<string, unknown>;
+  const keys = Object.keys(before);
+  return keys.length === Object.keys(after).length && keys.every((key) => before[key] === after[key]);
+}
+
 export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNode>) {
   const { table, hiddenUpstream, hiddenDownstream, connectable } = data;
   const focus = useEmphasis();
@@ -165,4 +178,4 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       />
     </div>
   );
-});
+}, sameNodeProps);
