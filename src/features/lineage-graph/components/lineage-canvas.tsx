@@ -481,7 +481,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         leading={
           <>
             {leading}
-            {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={draftStore} /> : null}
+            {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={draftStore} onReview={() => setReviewOpen(true)} /> : null}
           </>
         }
       />

@@ -1,18 +1,22 @@
 import type { LinkChange } from '../model/draft';
 import { useDraft, type DraftStore } from './draft-store';
 
-/** Toolbar switch for draft mode. */
-export function DraftToggle({ store }: { store: DraftStore }) {
+/**
+ * Toolbar switch for draft mode. While steps are staged the draft stays on (the canvas shows
+ * them): the button opens the review, where the draft is saved or discarded.
+ */
+export function DraftToggle({ store, onReview }: { store: DraftStore; onReview: () => void }) {
   const draft = useDraft(store);
+  const staged = draft.ops.length > 0;
   return (
     <button
       type="button"
       className={`ls-button ls-draft-toggle${draft.active ? ' ls-draft-toggle--on' : ''}`}
       aria-pressed={draft.active}
-      title="Stage several edits and save them together"
-      onClick={() => store.setActive(!draft.active)}
+      title={staged ? 'Review the staged draft (save or discard it to leave draft mode)' : 'Stage several edits and save them together'}
+      onClick={() => (staged ? onReview() : store.setActive(!draft.active))}
     >
-      ✎ Draft{draft.ops.length > 0 ? ` (${draft.ops.length})` : ''}
+      ✎ Draft{staged ? ` (${draft.ops.length})` : ''}
     </button>
   );
 }

@@ -61,6 +61,16 @@ describe('draft store', () => {
     expect(store.get().ops).toEqual([op('a')]);
   });
 
+  it('stays in draft mode while steps are staged', () => {
+    const store = createDraftStore('k', memoryStorage());
+    store.stage(op('a'));
+    store.setActive(false);
+    expect(store.get().active).toBe(true);
+    store.undo();
+    store.setActive(false);
+    expect(store.get().active).toBe(false);
+  });
+
   it('tells subscribers about every change', () => {
     const store = createDraftStore('k', memoryStorage());
     let calls = 0;

@@ -78,7 +78,8 @@ export function createDraftStore(key: string, storage: Storage | undefined = saf
       if (next) set({ ...snapshot, ops: [...snapshot.ops, next], undone: snapshot.undone.slice(0, -1) });
     },
     clear: () => set({ ops: [], undone: [], active: snapshot.active }),
-    setActive: (active) => set({ ...snapshot, active }),
+    // Draft mode stays on while steps are staged: the canvas draws them.
+    setActive: (active) => set({ ...snapshot, active: active || snapshot.ops.length > 0 }),
   };
 }
 
