@@ -67,6 +67,9 @@ const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m)
 export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
 
+/** React Flow's minimap size (its default) plus its offset from the corner. */
+const MINIMAP_BOX = { width: 215, height: 165 };
+
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Runs `fn` once the next frame has been painted; returns a cancel function. */
@@ -341,7 +344,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     const left = position.x * zoom + x;
     const right = (position.x + NODE_WIDTH) * zoom + x;
     const margin = 16;
-    const dy = bottom > box.height - margin ? Math.max(box.height - margin - bottom, margin - top) : top < margin ? margin - top : 0;
+    // The minimap (bottom right, about 200 × 150) covers the canvas there: keep the list above it.
+    const floor = right > box.width - MINIMAP_BOX.width - margin ? box.height - MINIMAP_BOX.height - margin : box.height - margin;
+    const dy = bottom > floor ? Math.max(floor - bottom, margin - top) : top < margin ? margin - top : 0;
     const dx = right > box.width - margin ? Math.max(box.width - margin - right, margin - left) : left < margin ? margin - left : 0;
     if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 250 });
   }, [layout, box, flow, columnLists.tall]);
