@@ -102,6 +102,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const drafted = useMemo(() => withDraft(baseModel, changes), [baseModel, changes]);
   const model = drafted.model;
   const [reviewOpen, setReviewOpen] = useState(false);
+  /** The link (edge key) is in the lineage as it will be once the draft is saved. */
+  const isLinked = useCallback((key: string) => drafted.model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed', [drafted]);
   const toast = useToast();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => (selectedKey ? new Set([selectedKey]) : new Set()));
@@ -399,14 +401,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       const column = columnLists.columnAt(target.key, connection.targetHandle);
       if (sourceColumn !== undefined && column !== undefined) {
         // Column onto column: a mapping, staged in the draft (with the link, when there is none yet).
-        if (!model.edges.has(key) || drafted.diffs.get(key)?.diff === 'removed')
-          draftStore.stage({ kind: 'add-source', source: source.ref, target: target.ref });
+        if (!isLinked(key)) draftStore.stage({ kind: 'add-source', source: source.ref, target: target.ref });
         draftStore.stage({ kind: 'add-mapping', source: source.ref, target: target.ref, column, sourceColumn });
         toast({ message: `Staged in the draft: ${target.ref.table}.${column} ← ${source.ref.table}.${sourceColumn}. Save the draft to send it to DQOps.` });
         return;
       }
       if (!draft.active) return onEditLink(target.ref, 'new', source.ref);
-      if (model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed') {
+      if (isLinked(key)) {
         return toast({ message: `${source.ref.table} is already a source of ${target.ref.table}.` });
       }
       draftStore.stage({ kind: 'add-source', source: source.ref, target: target.ref });
@@ -415,7 +416,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       onSelect(undefined);
       toast({ message: `Staged: ${source.ref.table} as a source of ${target.ref.table}. Nothing is saved until you save the draft.` });
     },
-    [model, onEditLink, draft.active, drafted.diffs, draftStore, toast, onSelect, columnLists],
+    [model, onEditLink, draft.active, isLinked, draftStore, toast, onSelect, columnLists],
   );
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => {
@@ -622,7 +623,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                       store={draftStore}
                       isSource={(source) => {
                         const key = edgeKey(tableKey(source), selectedNode.key);
-                        return model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed';
+                        return isLinked(key);
                       }}
                     />
                   </Suspense>

@@ -19,6 +19,14 @@ interface ListState {
   first: number;
 }
 
+/**
+ * What the memos below read of each query. As a `combine` of useQueries it is memoised by
+ * TanStack Query: the array keeps its identity until a query's result changes.
+ */
+function readState<T>(results: readonly { data?: T; isError: boolean; isPending: boolean }[]) {
+  return results.map(({ data, isError, isPending }) => ({ data, isError, isPending }));
+}
+
 const EMPTY_LIST: NodeColumnList = { state: 'loading', columns: [], matches: [], filter: '', first: 0 };
 
 export function useColumnLists(
@@ -37,8 +45,8 @@ export function useColumnLists(
     queries: openKeys.map((key) =>
       catalogQueries.columns(api, model.nodes.get(key)?.ref ?? { connection: '', schema: '', table: '' }, { dataQualityStatus: true }),
     ),
+    combine: readState,
   });
-  const listsVersion = lists.map((q) => `${q.status}:${q.dataUpdatedAt}`).join('|');
 
   const nodeColumns = useMemo(() => {
     const out = new Map<string, NodeColumnList>();
@@ -57,7 +65,7 @@ export function useColumnLists(
       out.set(key, { ...EMPTY_LIST, state: query?.isError ? 'error' : query?.data ? 'ready' : 'loading', columns, matches, filter: state.filter, first });
     });
     return out;
-  }, [openKeys, open, listsVersion]); // eslint-disable-line react-hooks/exhaustive-deps -- `lists` is a new array every render; listsVersion says when it changed
+  }, [openKeys, open, lists]);
 
   // Source specs of the drawn links touching an open table.
   const specLinks = useMemo(
@@ -70,8 +78,8 @@ export function useColumnLists(
       const source = model.nodes.get(edge.source)?.ref ?? { connection: '', schema: '', table: '' };
       return { ...lineageQueries.source(api, target, source), staleTime: 30_000 };
     }),
+    combine: readState,
   });
-  const specsVersion = specs.map((q) => `${q.status}:${q.dataUpdatedAt}`).join('|');
 
   const flowEdges = useMemo<ColumnEdgeType[]>(() => {
     if (nodeColumns.size === 0) return [];
@@ -93,7 +101,7 @@ export function useColumnLists(
       focusable: false,
       zIndex: 1,
     }));
-  }, [nodeColumns, specLinks, specsVersion, edges, changes]); // eslint-disable-line react-hooks/exhaustive-deps -- see listsVersion
+  }, [nodeColumns, specLinks, specs, edges, changes]);
   const unreadLinks = specs.filter((q) => q.isError).length;
   const readingLinks = specs.filter((q) => q.isPending).length;
 

@@ -4,7 +4,7 @@ import { useDqopsApi } from '@/api/api-context';
 import { describeError } from '@/api/errors';
 import { catalogQueries, lineageQueries } from '@/api/queries';
 import type { TableRef } from '@/lib/table-ref';
-import type { LinkChange, MappingRef } from '../model/draft';
+import { mappingId, type LinkChange, type MappingRef } from '../model/draft';
 import type { DraftStore } from './draft-store';
 
 interface Props {
@@ -32,13 +32,12 @@ export function DraftLinkPanel({ source, target, stored, change, store }: Props)
 
   const mappings = useMemo(() => {
     const rows = new Map<string, { mapping: MappingRef; state: MappingState }>();
-    const id = (m: MappingRef) => `${m.column}\u0000${m.sourceColumn}`;
     for (const [name, mapping] of Object.entries(spec.data?.columns ?? {})) {
       for (const from of mapping.source_columns ?? [])
-        rows.set(id({ column: name, sourceColumn: from }), { mapping: { column: name, sourceColumn: from }, state: 'saved' });
+        rows.set(mappingId({ column: name, sourceColumn: from }), { mapping: { column: name, sourceColumn: from }, state: 'saved' });
     }
-    for (const mapping of change?.removeMappings ?? []) rows.set(id(mapping), { mapping, state: 'removed' });
-    for (const mapping of change?.addMappings ?? []) rows.set(id(mapping), { mapping, state: 'added' });
+    for (const mapping of change?.removeMappings ?? []) rows.set(mappingId(mapping), { mapping, state: 'removed' });
+    for (const mapping of change?.addMappings ?? []) rows.set(mappingId(mapping), { mapping, state: 'added' });
     return [...rows.values()];
   }, [spec.data, change]);
 
@@ -79,7 +78,7 @@ export function DraftLinkPanel({ source, target, stored, change, store }: Props)
       {mappings.length > 0 ? (
         <ul className="ls-draft-link__mappings" aria-label="Column mappings of this link">
           {mappings.map(({ mapping, state }) => (
-            <li key={`${mapping.column}\u0000${mapping.sourceColumn}`} className={`ls-draft-link__mapping ls-draft-link__mapping--${state}`}>
+            <li key={mappingId(mapping)} className={`ls-draft-link__mapping ls-draft-link__mapping--${state}`}>
               <span>
                 <bdi>{mapping.column}</bdi> ← <bdi>{mapping.sourceColumn}</bdi>
                 {state === 'added' ? <span className="ls-diff ls-diff--added"> staged</span> : null}

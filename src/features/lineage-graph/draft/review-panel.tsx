@@ -38,15 +38,14 @@ export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftS
   const toast = useToast();
   const { save, rollback, progress } = useSaveDraft();
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [report, setReport] = useState<RunResult>();
+  // The last run's report is the mutation's result (cleared by a new run or a discard).
+  const report: RunResult | undefined = save.data;
   const busy = save.isPending || rollback.isPending;
 
   const saveAll = () => {
-    setReport(undefined);
     rollback.reset();
     save.mutate(changes, {
       onSuccess: (result) => {
-        setReport(result);
         if (!result.failed) {
           store.clear();
           const sent = result.applied.filter((step) => step.method).length;
@@ -157,7 +156,7 @@ export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftS
               onClick={() => {
                 store.clear();
                 setConfirmDiscard(false);
-                setReport(undefined);
+                save.reset();
               }}
             >
               Discard

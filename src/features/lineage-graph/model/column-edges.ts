@@ -2,7 +2,7 @@
 // passes the drawn table edges, the source specs it has read (lazily, for those edges only), the
 // draft's changes and, per open table, which of its columns are on screen.
 import type { TableLineageSourceSpec } from '@/api/types';
-import { applyMappings, type LinkChange } from './draft';
+import { applyMappings, mappingId, type LinkChange } from './draft';
 import type { GraphEdge } from './build-graph';
 import { COLUMN_ROWS } from './layout';
 
@@ -65,11 +65,11 @@ export function columnEdges(
     const stored = specs.get(edge.key);
     if (!stored && !change) continue;
     const drafted = change ? applyMappings(stored ?? {}, change) : stored;
-    const added = new Set(change?.addMappings.map((m) => `${m.column}\u0000${m.sourceColumn}`));
+    const added = new Set(change?.addMappings.map(mappingId));
     const mappings: { column: string; sourceColumn: string; diff?: 'added' | 'removed' }[] = [];
     for (const [column, mapping] of Object.entries(drafted?.columns ?? {})) {
       for (const sourceColumn of mapping.source_columns ?? []) {
-        mappings.push({ column, sourceColumn, diff: added.has(`${column}\u0000${sourceColumn}`) ? 'added' : undefined });
+        mappings.push({ column, sourceColumn, diff: added.has(mappingId({ column, sourceColumn })) ? 'added' : undefined });
       }
     }
     for (const removed of change?.removeMappings ?? []) mappings.push({ ...removed, diff: 'removed' });

@@ -32,7 +32,8 @@ export interface LinkChange {
   removeMappings: MappingRef[];
 }
 
-const mappingId = (m: MappingRef) => `${m.column}\u0000${m.sourceColumn}`;
+/** One string per mapping (for sets and React keys). */
+export const mappingId = (m: MappingRef) => `${m.column}\u0000${m.sourceColumn}`;
 
 /**
  * The net change per link, in the order the links were first touched. Staging and then undoing

@@ -1,6 +1,7 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { columnId } from './column-list';
+import { edgeLabelStyle } from './diff-style';
 import { useEmphasis } from './emphasis';
 
 export interface ColumnEdgeData extends Record<string, unknown> {
@@ -43,10 +44,7 @@ export const ColumnEdge = memo(function ColumnEdge({
       label={mappings.length > 1 ? String(mappings.length) : undefined}
       labelX={labelX}
       labelY={labelY}
-      labelStyle={{ fill: colour, fontSize: 10, fontWeight: 700 }}
-      labelBgPadding={[3, 1]}
-      labelBgBorderRadius={6}
-      labelBgStyle={{ fill: '#ffffff', stroke: colour, strokeWidth: 1 }}
+      {...edgeLabelStyle(colour, 10)}
     />
   );
 });

@@ -1,6 +1,6 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { DIFF_STYLE } from './diff-style';
+import { DIFF_STYLE, edgeLabelStyle } from './diff-style';
 import { useEmphasis } from './emphasis';
 
 export interface FlowEdgeData extends Record<string, unknown> {
@@ -45,10 +45,7 @@ export const FlowEdge = memo(function FlowEdge({
       label={diff?.label}
       labelX={labelX}
       labelY={labelY}
-      labelStyle={{ fill: data?.color, fontWeight: 600, fontSize: 11 }}
-      labelBgPadding={[4, 2]}
-      labelBgBorderRadius={4}
-      labelBgStyle={{ fill: '#ffffff', stroke: data?.color, strokeWidth: 1 }}
+      {...edgeLabelStyle(data?.color, 11)}
     />
   );
 });
