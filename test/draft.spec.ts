@@ -119,7 +119,9 @@ test('a steward stages a multi-step draft, reloads, sees a partial failure repor
 test('draft mode is offered only to editors, and a viewer keeps a clean canvas', async ({ page }) => {
   await openDemo(page, DIM_PRODUCTS, '&mock.role=viewer');
   await expect(node(page, 'stg_products')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Show all 10 tables' })).toBeVisible();
+  // Edit rights come with the connection list: once the picker lists connections, they are known.
+  await page.getByRole('combobox', { name: 'Connection' }).click();
+  await expect(page.getByRole('listbox', { name: 'Connection' }).getByRole('option', { name: /warehouse/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^✎ Draft/ })).toHaveCount(0);
 });
 
