@@ -3,6 +3,7 @@
 // Results are cached by graph content, and a new layout is shifted so that the anchor table
 // (the focus table) stays where it was: the picture does not jump when the graph grows.
 import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { layoutGraph, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import type { LayoutRequest, LayoutResponse } from '../model/layout.worker';
 
@@ -142,7 +143,12 @@ export function useLayout(input: LayoutInput, anchor: string | undefined): Layou
       (result, ms) => {
         remember(key, result);
         performance.measure('lineage-layout', { start: 'lineage-layout-start', duration: ms });
-        setShown((previous) => ({ key, layout: shifted(result, anchor, previous?.layout) }));
+        // Synchronously: with React 18 (an embedding host's React) an update from a worker message
+        // has default priority, while React Flow's store updates re-render with sync priority and
+        // skip it. The canvas then alternated between the old and the new layout, each time handing
+        // React Flow a new node list, until "Maximum update depth exceeded" (seen on a 196-table
+        // neighbourhood in test/console-host). Committed at once, every later render sees it.
+        flushSync(() => setShown((previous) => ({ key, layout: shifted(result, anchor, previous?.layout) })));
       },
       (error) => setFailure({ key, message: String(error) }),
     );
