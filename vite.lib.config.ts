@@ -1,11 +1,16 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { scopeThirdPartyCss } from './scripts/scope-css.ts';
 
 // `npm run build:lib`: an ES module (React and React DOM are the host's), its CSS and type
 // declarations, in dist-lib/. Live mode only: no MSW, no demo data.
 export default defineConfig({
+  // Relative asset URLs: the worker is found next to the module that starts it, by a bundler
+  // (webpack 5, Vite) or by a browser loading dist-lib/ as is, never at the host's /assets.
+  base: './',
   plugins: [react()],
+  css: { postcss: { plugins: [scopeThirdPartyCss()] } },
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
