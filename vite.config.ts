@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { scopeThirdPartyCss } from './scripts/scope-css.ts';
 import { STRICT_CSP } from './csp.ts';
 
 // Live mode: `DQOPS_URL=http://host:8888 npm start` proxies /api to that DQOps server, so the
@@ -11,6 +12,7 @@ const dqopsUrl = process.env.DQOPS_URL;
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   plugins: [react()],
+  css: { postcss: { plugins: [scopeThirdPartyCss()] } },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
