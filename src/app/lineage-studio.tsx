@@ -1,18 +1,19 @@
 // The root component: one Lineage Studio instance with its own API client, query cache and
 // location. The standalone app (main.tsx) and embedders (issue 5) both render it.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { DqopsApiProvider } from '@/api/api-context';
 import { createDqopsApi, type ApiKeySource } from '@/api/client';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ToastProvider } from '@/components/toast';
 import { browserLocation, LocationProvider, memoryLocation } from '@/lib/location';
-import { tableKey, type TableRef } from '@/lib/table-ref';
-import { useViewParams } from '@/lib/view-params';
+import type { TableRef } from '@/lib/table-ref';
+import type { ViewName } from '@/lib/view-params';
 import type { MockOptions } from '@/mocks/context'; // type only: nothing from mocks/ is bundled here
 import { createKeyStore } from './key-store';
 import { createQueryClient } from './query-client';
 import { Header } from './header';
+import { HostSync } from './host-sync';
 import { SettingsDialog, type SettingsReason } from './settings-dialog';
 import { Workspace } from './workspace';
 import { DraftStoreContext, draftStoreFor } from '@/features/lineage-graph/draft/draft-store';
@@ -40,8 +41,18 @@ export interface LineageStudioProps {
   serverLabel?: string;
   /** Embedded: hide the table picker (the host chooses the table). */
   showPicker?: boolean;
+  /** Embedded: the table the host shows (opened when it changes). */
+  table?: TableRef;
   /** Embedded: the user opened another table. */
   onOpenTable?: (table: TableRef) => void;
+  /** Embedded: show the header (title, server, settings). Default true. */
+  showHeader?: boolean;
+  /** Embedded: show the row of view tabs. Default true. */
+  showTabs?: boolean;
+  /** Embedded: the view the host shows (its own tabs drive it). */
+  view?: ViewName;
+  /** Embedded: the user switched views inside the component. */
+  onViewChange?: (view: ViewName) => void;
   /** Embedded: lineage stored on `target` was saved or deleted. */
   onLineageSaved?: (change: { target: TableRef }) => void;
 }
@@ -55,8 +66,13 @@ export function LineageStudio({
   onSwitchMode,
   serverLabel,
   showPicker = true,
+  table,
   onOpenTable,
   onLineageSaved,
+  showHeader = true,
+  showTabs = true,
+  view,
+  onViewChange,
 }: LineageStudioProps) {
   const [settings, setSettings] = useState<{ open: boolean; reason?: SettingsReason }>({ open: false });
   const [keyStore] = useState(() => createKeyStore(location === 'browser'));
@@ -81,23 +97,32 @@ export function LineageStudio({
   const hasKey = useSyncExternalStore(keyStore.subscribe, () => keyStore.get() !== undefined);
 
   return (
-    <div className="ls-root">
+    // Without its header the component sits in a host's box: no frame of its own inside that box.
+    <div className={showHeader ? 'ls-root' : 'ls-root ls-root--framed-by-host'}>
       <DqopsApiProvider api={api}>
         <QueryClientProvider client={queryClient}>
           <LocationProvider location={locationStore}>
             <ToastProvider>
-              <Header
-                mode={demo ? 'demo' : 'live'}
-                serverLabel={serverLabel ?? (demo ? 'in-browser mock DQOps' : api.baseUrl)}
-                hasKey={hasKey}
-                onOpenSettings={() => setSettings({ open: true })}
-              />
+              {showHeader ? (
+                <Header
+                  mode={demo ? 'demo' : 'live'}
+                  serverLabel={serverLabel ?? (demo ? 'in-browser mock DQOps' : api.baseUrl)}
+                  hasKey={hasKey}
+                  onOpenSettings={() => setSettings({ open: true })}
+                />
+              ) : null}
               <ErrorBoundary title="Lineage Studio failed to display">
                 <DraftStoreContext.Provider value={draftStore}>
-                  <Workspace showPicker={showPicker} />
+                  <Workspace
+                    showPicker={showPicker}
+                    showTabs={showTabs}
+                    // Without the header, the settings (API key) stay reachable from the tab row or
+                    // the toolbar corner; a host that passes the key needs none.
+                    onOpenSettings={!showHeader && apiKey === undefined ? () => setSettings({ open: true }) : undefined}
+                  />
                 </DraftStoreContext.Provider>
               </ErrorBoundary>
-              {onOpenTable ? <TableChangeReporter onChange={onOpenTable} /> : null}
+              {location === 'memory' ? <HostSync table={table} view={view} onOpenTable={onOpenTable} onViewChange={onViewChange} /> : null}
               <SettingsDialog
                 open={settings.open}
                 reason={settings.reason}
@@ -117,22 +142,4 @@ export function LineageStudio({
       </DqopsApiProvider>
     </div>
   );
-}
-
-/** Tells an embedding host when the user opens another table (not for the first one). */
-function TableChangeReporter({ onChange }: { onChange: (table: TableRef) => void }) {
-  const { params } = useViewParams();
-  const key = params.selected ? tableKey(params.selected) : undefined;
-  const latest = useRef({ onChange, selected: params.selected });
-  const reported = useRef(key); // the initial table is the host's choice: not reported
-  useEffect(() => {
-    latest.current = { onChange, selected: params.selected };
-  });
-  useEffect(() => {
-    const { selected } = latest.current;
-    if (!key || !selected || key === reported.current) return;
-    reported.current = key;
-    latest.current.onChange(selected);
-  }, [key]);
-  return null;
 }

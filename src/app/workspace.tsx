@@ -16,8 +16,22 @@ function Loading() {
 
 const VIEW_LABELS: Record<ViewName, string> = { graph: 'Lineage graph', sources: 'Source tables', targets: 'Target tables', flows: 'Flows (table)' };
 
+function SettingsButton({ onClick, corner }: { onClick: () => void; corner?: boolean }) {
+  return (
+    <button
+      type="button"
+      className={`ls-button ls-button--ghost ls-settings-button${corner ? ' ls-settings-button--corner' : ''}`}
+      onClick={onClick}
+      aria-label="Settings"
+      title="Settings (DQOps server and API key)"
+    >
+      <span aria-hidden="true">⚙</span>
+    </button>
+  );
+}
+
 /** The one screen: picker on top, the chosen table's views below. */
-export function Workspace({ showPicker = true }: { showPicker?: boolean }) {
+export function Workspace({ showPicker = true, showTabs = true, onOpenSettings }: { showPicker?: boolean; showTabs?: boolean; onOpenSettings?: () => void }) {
   const { params, update, closeEditor } = useViewParams();
   const selected = params.selected;
   const editTarget = parseTableKey(params.editTarget);
@@ -26,20 +40,24 @@ export function Workspace({ showPicker = true }: { showPicker?: boolean }) {
     <main className="ls-workspace">
       {showPicker ? <TablePicker /> : null}
       {selected ? (
-        <section className="ls-view" aria-label={`Lineage of ${tableLabel(selected)}`}>
-          <div className="ls-tabs" role="tablist" aria-label="Views">
-            {VIEWS.map((view) => (
-              <button
-                key={view}
-                type="button"
-                role="tab"
-                aria-selected={params.view === view}
-                className="ls-tab"
-                onClick={() => update({ view: view === 'graph' ? undefined : view })}
-              >
-                {VIEW_LABELS[view]}
-              </button>
-            ))}
+        <section className={`ls-view${onOpenSettings && !showTabs ? ' ls-view--corner' : ''}`} aria-label={`Lineage of ${tableLabel(selected)}`}>
+          {onOpenSettings && !showTabs ? <SettingsButton onClick={onOpenSettings} corner /> : null}
+          <div className="ls-tabs" hidden={!showTabs}>
+            <div className="ls-tabs__list" role="tablist" aria-label="Views">
+              {VIEWS.map((view) => (
+                <button
+                  key={view}
+                  type="button"
+                  role="tab"
+                  aria-selected={params.view === view}
+                  className="ls-tab"
+                  onClick={() => update({ view: view === 'graph' ? undefined : view })}
+                >
+                  {VIEW_LABELS[view]}
+                </button>
+              ))}
+            </div>
+            {onOpenSettings ? <SettingsButton onClick={onOpenSettings} /> : null}
           </div>
           <div className="ls-view__body" role="tabpanel" aria-label={VIEW_LABELS[params.view]}>
             {params.view === 'graph' || params.view === 'flows' ? (
