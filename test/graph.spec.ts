@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, exportFile, FCT_ORDERS, node, openDemo, pick, test } from './fixtures';
 
+/** React Flow's fit-view control. */
+const FIT_VIEW = 'Fit View';
+
 test('a steward picks a table through the picker and reads its lineage', async ({ page }) => {
   await openDemo(page);
   await expect(page.getByRole('heading', { name: /See where your data comes from/ })).toBeVisible();
@@ -34,6 +37,8 @@ test('hidden hops expand on click and "show all" is one action away', async ({ p
   await openDemo(page, FCT_ORDERS);
   await expect(node(page, 'shop_orders')).toBeVisible();
   await expect(node(page, 'orders')).toHaveCount(0);
+  // The first camera shows the focus and its neighbours readable; tables two hops away are reached by fitting the view.
+  await page.getByRole('button', { name: FIT_VIEW }).click();
   await page.getByRole('button', { name: 'Show 1 hidden upstream tables of shop_orders' }).click();
   await expect(node(page, 'orders')).toBeVisible();
   await page.getByRole('button', { name: 'Show all 26 tables' }).click();
@@ -157,6 +162,7 @@ test('quality along paths: failing sources carried downstream, colour including 
   await page.getByRole('radiogroup', { name: 'Colour tables by' }).getByRole('radio', { name: 'Incl. upstream' }).click();
   await expect(node(page, 'stg_payments')).toHaveAttribute('aria-label', /: Fatal including upstream, fed by/);
 
+  await page.getByRole('button', { name: FIT_VIEW }).click(); // shop_payments is two hops up, beyond the first camera
   await node(page, 'shop_payments').click();
   await page.getByRole('button', { name: 'What breaks if this fails' }).click();
   const affected = page.getByRole('list', { name: 'Tables affected if shop_payments fails' });

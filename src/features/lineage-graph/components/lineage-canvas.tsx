@@ -23,7 +23,7 @@ import { traceColumn } from '../model/column-trace';
 import { useQuery } from '@tanstack/react-query';
 import { useSpecReader } from './use-spec-reader';
 import { lineageQueries } from '@/api/queries';
-import { COLUMNS_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from '../model/layout';
+import { COLUMNS_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
 import { rootCause } from '../model/root-cause';
@@ -274,8 +274,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     return () => observer.disconnect();
   }, []);
   const [initialViewport, setInitialViewport] = useState<{ x: number; y: number; zoom: number }>();
+  // The camera frames the focus table with its direct neighbours when the whole picture is not readable.
+  const cameraOn = (positions: ReadonlyMap<string, Point>, size: { width: number; height: number }) => {
+    const focus = selected ?? model.rootKey;
+    const upstream = view.edges.flatMap((e) => (e.target === focus ? [e.source] : []));
+    const downstream = view.edges.flatMap((e) => (e.source === focus ? [e.target] : []));
+    return startViewport(positions, focus, size.width, size.height, { upstream, downstream });
+  };
   if (!initialViewport && box && shownLayout && nodes.length > 0) {
-    setInitialViewport(startViewport(shownLayout.positions, selected ?? model.rootKey, box.width, box.height));
+    setInitialViewport(cameraOn(shownLayout.positions, box));
   }
   // The minimap joins one frame after the first picture: the tables come first.
   const [miniMap, setMiniMap] = useState(false);
@@ -290,7 +297,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       return;
     }
     framedCount.current = nodeCount;
-    void flow.setViewport(startViewport(layout.positions, selected ?? model.rootKey, box.width, box.height));
+    void flow.setViewport(cameraOn(layout.positions, box));
   }, [flow, nodeCount, initialViewport]); // eslint-disable-line react-hooks/exhaustive-deps -- re-frame on a new picture only, not on selection or resize
 
   // Performance marks for `npm run bench`: the drawn graph and a highlight, once painted.
