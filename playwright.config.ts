@@ -44,12 +44,17 @@ export default defineConfig({
       timeout: 180_000,
     },
     {
-      // The example host page (test/embed) built against the library build, with its own mock DQOps.
+      // The library build, built once for two hosts: the example host page (test/embed, Vite) with its
+      // own mock DQOps on :8898, and the console-like host (test/console-host: the packed library in
+      // webpack 5 with React 18.2 and Tailwind's preflight; a page without a bundler) on :4176 with
+      // its mock on :8897. The console host waits for the example host to answer before it listens.
       command:
-        'npm run build:lib && npx tsc -p test/embed && npx vite build --config test/embed/vite.config.ts && (npx tsx scripts/mock-server.ts --port 8898 --warmup off & npx vite preview --config test/embed/vite.config.ts)',
-      url: 'http://127.0.0.1:4175',
+        'npm run build:lib && npx tsc -p test/embed && npx vite build --config test/embed/vite.config.ts && node test/console-host/build.mjs && ' +
+        '(npx tsx scripts/mock-server.ts --port 8898 --warmup off & npx tsx scripts/mock-server.ts --port 8897 --warmup off & ' +
+        'npx vite preview --config test/embed/vite.config.ts & node test/console-host/serve.mjs --after http://127.0.0.1:4175/ --after http://127.0.0.1:8897/api/connections)',
+      url: 'http://127.0.0.1:4176/static/console.js',
       reuseExistingServer: false,
-      timeout: 180_000,
+      timeout: 300_000,
     },
   ],
 });
