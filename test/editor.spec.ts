@@ -64,21 +64,49 @@ test('drag a table onto another to start "add source" with both ends filled in',
   await expect(dialog.getByRole('combobox', { name: 'Source schema' })).toHaveValue('staging');
 });
 
-test('unsaved changes are not lost silently', async ({ page }) => {
+test('unsaved changes are not lost silently: the app asks, staying keeps them, Escape included', async ({ page }) => {
   await openDemo(page, DIM_PRODUCTS, '&view=sources');
   await page.getByRole('button', { name: 'Edit source stg_products' }).click();
-  await page.getByRole('textbox', { name: 'Source tool (optional)' }).fill('changed');
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
+  const editor = page.getByRole('dialog', { name: /stg_products/ });
+  const tool = editor.getByRole('textbox', { name: 'Source tool (optional)' });
+  await tool.fill('changed');
+  const prompt = page.getByRole('dialog', { name: 'Discard your changes?' });
+
   await page.getByRole('button', { name: 'Cancel' }).click();
-  expect(asked).toContain('unsaved changes');
-  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveValue('changed');
-  page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('textbox', { name: 'Source tool (optional)' })).toHaveCount(0);
+  await expect(prompt).toContainText('unsaved changes to the lineage of dim_products');
+  await expect(prompt.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect(tool).toHaveValue('changed');
+
+  // Escape, twice in a row without a click in between: staying must mean staying (Chromium closes a
+  // dialog on the second cancelled Escape on its own).
+  for (let round = 0; round < 2; round += 1) {
+    await tool.focus();
+    await page.keyboard.press('Escape');
+    await expect(prompt).toBeVisible();
+    await page.keyboard.press('Escape'); // Escape in the question = keep editing
+    await expect(prompt).toHaveCount(0);
+    await expect(editor).toBeVisible();
+    await expect(tool).toHaveValue('changed');
+    expect(new URL(page.url()).searchParams.get('editSource')).toBeTruthy();
+  }
+
+  // Chromium closes a dialog by itself after a second cancelled Escape with no click in between
+  // (its close-request anti-abuse rule); whatever closes it, the page must follow: ask, and staying reopens it.
+  await editor.evaluate((dialog: HTMLDialogElement) => dialog.close());
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(editor).toBeVisible();
+  await expect(tool).toHaveValue('changed');
+
+  // Leaving on purpose: the editor closes, the URL says so, and Edit opens it again.
+  await page.keyboard.press('Escape');
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(editor).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('editSource')).toBeNull();
+  await page.getByRole('button', { name: 'Edit source stg_products' }).click();
+  await expect(editor.getByRole('textbox', { name: 'Source tool (optional)' })).not.toHaveValue('changed');
 });
 
 test('a viewer sees lineage without edit controls', async ({ page }) => {

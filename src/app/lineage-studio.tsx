@@ -14,6 +14,7 @@ import { createKeyStore } from './key-store';
 import { createQueryClient } from './query-client';
 import { Header } from './header';
 import { HostSync } from './host-sync';
+import { LeavePrompt } from './leave-prompt';
 import { SettingsDialog, type SettingsReason } from './settings-dialog';
 import { Workspace } from './workspace';
 import { DraftStoreContext, draftStoreFor } from '@/features/lineage-graph/draft/draft-store';
@@ -122,6 +123,7 @@ export function LineageStudio({
                   />
                 </DraftStoreContext.Provider>
               </ErrorBoundary>
+              <LeavePrompt />
               {location === 'memory' ? <HostSync table={table} view={view} onOpenTable={onOpenTable} onViewChange={onViewChange} /> : null}
               <SettingsDialog
                 open={settings.open}

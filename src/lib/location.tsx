@@ -6,48 +6,94 @@ import { createContext, useCallback, useContext, useEffect, useSyncExternalStore
 export interface LocationStore {
   /** The current query string, with or without the leading `?`. */
   getSearch(): string;
-  /** Returns false when the user chose to stay (unsaved changes). */
+  /**
+   * Goes to `search`. Returns false when it did not: unsaved changes block it, and the user is
+   * asked (getLeavePrompt) whether to leave; answering "leave" then goes there.
+   */
   navigate(search: string, options?: { replace?: boolean; force?: boolean }): boolean;
   subscribe(listener: () => void): () => void;
   /** While set, leaving asks for confirmation with this message (unsaved changes). */
   setBlocker(message: string | undefined): void;
+  /** The question waiting for the user's answer: a navigation blocked by unsaved changes. */
+  getLeavePrompt(): LeavePrompt | undefined;
+  /** Answers it: true leaves (the changes are lost), false stays where the user is. */
+  answerLeavePrompt(leave: boolean): void;
 }
 
-/** Asks before a navigation that would lose unsaved changes. */
-function allowed(blocker: string | undefined, force?: boolean): boolean {
-  return !blocker || force === true || window.confirm(blocker);
+export interface LeavePrompt {
+  message: string;
+  search: string;
+  replace: boolean;
+}
+
+/**
+ * Unsaved-changes blocking shared by both stores. The question is the app's own dialog
+ * (LeavePrompt in app/), not the browser's confirm(), whose "OK" means "lose my changes".
+ */
+function leaveGuard(go: (search: string, replace: boolean) => void, notify: () => void) {
+  let blocker: string | undefined;
+  let prompt: LeavePrompt | undefined;
+  return {
+    get blocker() {
+      return blocker;
+    },
+    setBlocker(message: string | undefined) {
+      blocker = message;
+      if (!message && prompt) {
+        prompt = undefined;
+        notify();
+      }
+    },
+    /** Goes, or asks first; false when it asked. */
+    request(search: string, options: { replace?: boolean; force?: boolean } | undefined): boolean {
+      if (blocker && options?.force !== true) {
+        prompt = { message: blocker, search, replace: options?.replace === true };
+        notify();
+        return false;
+      }
+      go(search, options?.replace === true);
+      return true;
+    },
+    getPrompt: () => prompt,
+    answer(leave: boolean) {
+      const asked = prompt;
+      prompt = undefined;
+      if (asked && leave) go(asked.search, asked.replace);
+      else notify();
+    },
+  };
 }
 
 export function browserLocation(): LocationStore {
   const listeners = new Set<() => void>();
-  let blocker: string | undefined;
   let shown = window.location.search;
   const notify = () => {
     shown = window.location.search;
     listeners.forEach((l) => l());
   };
+  const guard = leaveGuard((search, replace) => {
+    const url = `${window.location.pathname}${search ? `?${search.replace(/^\?/, '')}` : ''}${window.location.hash}`;
+    if (replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    notify();
+  }, notify);
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     event.preventDefault();
     event.returnValue = ''; // the browser shows its own "leave site?" question
   };
   const onPopState = () => {
-    // Back/forward cannot be cancelled: put the shown URL back if the user stays.
-    if (blocker && window.location.search !== shown && !window.confirm(blocker)) {
+    // Back/forward cannot be cancelled: put the shown URL back and ask; leaving goes there after all.
+    if (guard.blocker && window.location.search !== shown) {
+      const wanted = window.location.search;
       window.history.pushState(null, '', `${window.location.pathname}${shown}${window.location.hash}`);
+      guard.request(wanted, { replace: true });
       return;
     }
     notify();
   };
   return {
     getSearch: () => window.location.search,
-    navigate(search, options) {
-      if (!allowed(blocker, options?.force)) return false;
-      const url = `${window.location.pathname}${search ? `?${search.replace(/^\?/, '')}` : ''}${window.location.hash}`;
-      if (options?.replace) window.history.replaceState(null, '', url);
-      else window.history.pushState(null, '', url);
-      notify();
-      return true;
-    },
+    navigate: (search, options) => guard.request(search, options),
     subscribe(listener) {
       if (listeners.size === 0) window.addEventListener('popstate', onPopState);
       listeners.add(listener);
@@ -57,35 +103,36 @@ export function browserLocation(): LocationStore {
       };
     },
     setBlocker(message) {
-      if (message && !blocker) window.addEventListener('beforeunload', onBeforeUnload);
-      if (!message && blocker) window.removeEventListener('beforeunload', onBeforeUnload);
-      blocker = message;
+      if (message && !guard.blocker) window.addEventListener('beforeunload', onBeforeUnload);
+      if (!message && guard.blocker) window.removeEventListener('beforeunload', onBeforeUnload);
+      guard.setBlocker(message);
     },
+    getLeavePrompt: guard.getPrompt,
+    answerLeavePrompt: (leave) => guard.answer(leave),
   };
 }
 
 export function memoryLocation(initial = ''): LocationStore & { history: string[] } {
   const listeners = new Set<() => void>();
   const history = [initial.replace(/^\?/, '')];
-  let blocker: string | undefined;
+  const notify = () => listeners.forEach((l) => l());
+  const guard = leaveGuard((search, replace) => {
+    const next = search.replace(/^\?/, '');
+    if (replace) history[history.length - 1] = next;
+    else history.push(next);
+    notify();
+  }, notify);
   return {
     history,
     getSearch: () => history[history.length - 1] ?? '',
-    navigate(search, options) {
-      if (!allowed(blocker, options?.force)) return false;
-      const next = search.replace(/^\?/, '');
-      if (options?.replace) history[history.length - 1] = next;
-      else history.push(next);
-      listeners.forEach((l) => l());
-      return true;
-    },
+    navigate: (search, options) => guard.request(search, options),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setBlocker(message) {
-      blocker = message;
-    },
+    setBlocker: (message) => guard.setBlocker(message),
+    getLeavePrompt: guard.getPrompt,
+    answerLeavePrompt: (leave) => guard.answer(leave),
   };
 }
 
@@ -103,6 +150,13 @@ function useLocationStore(): LocationStore {
 
 export type ParamUpdate = Record<string, string | undefined>;
 export type NavigateOptions = { replace?: boolean; force?: boolean };
+
+/** The navigation waiting for an answer about unsaved changes, and the way to answer it. */
+export function useLeavePrompt(): [LeavePrompt | undefined, (leave: boolean) => void] {
+  const location = useLocationStore();
+  const prompt = useSyncExternalStore(location.subscribe, location.getLeavePrompt, location.getLeavePrompt);
+  return [prompt, location.answerLeavePrompt];
+}
 
 /** Blocks leaving (other tables, closing the tab) while `message` is set. */
 export function useNavigationBlocker(message: string | undefined): void {

@@ -114,7 +114,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const mappings = useWatch({ control, name: 'mappings' });
   const sourceRef = sourceRefOfValues({ source_connection: connection, source_schema: schema, source_table: table });
 
-  useNavigationBlocker(formState.isDirty ? `You have unsaved changes to the lineage of ${target.table}. Leave and lose them?` : undefined);
+  useNavigationBlocker(formState.isDirty ? `You have unsaved changes to the lineage of ${target.table}. If you leave now, they are lost.` : undefined);
 
   // Catalog for the source pickers.
   const connections = useQuery(catalogQueries.connections(api));
