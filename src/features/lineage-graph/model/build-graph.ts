@@ -2,14 +2,15 @@
 // Node identity is (connection, schema, table) through tableKey, never compact_key.
 import type { LineageFlow, LineageTree, QualityStatus } from '@/api/normalize';
 import { tableKey, type TableRef } from '@/lib/table-ref';
+import { CombinedStatuses } from './combined-status';
 
 export interface TableNodeData {
   key: string;
   ref: TableRef;
   /** The table's own status. */
   status?: QualityStatus;
-  /** The table's status combined with everything upstream of it (DQOps's upstream_combined). */
-  combinedStatus?: QualityStatus;
+  /** The table's status merged with everything upstream of it as far as this lineage shows (combined-status.ts). */
+  readonly combinedStatus?: QualityStatus;
   rowCount?: number;
   rowCountEstimated: boolean;
   /** False when the lineage names a table DQOps does not know. */
@@ -24,8 +25,8 @@ export interface GraphEdge {
   source: string;
   target: string;
   rowCount?: number;
-  /** DQOps's upstream_combined_quality_status of the flow: the edge colour. */
-  combinedStatus?: QualityStatus;
+  /** The data arriving through the arrow: the source's combined status (the edge colour). */
+  readonly combinedStatus?: QualityStatus;
   flow: LineageFlow;
 }
 
@@ -54,22 +55,16 @@ class GraphTable implements TableNodeData {
   rowCountEstimated = false;
   exists = true;
   selfLink = false;
-  /** The flow whose upstream_combined status is this table's combined status. */
-  combinedFlow?: LineageFlow;
-  #combined?: QualityStatus;
 
   constructor(
     readonly key: string,
     readonly ref: TableRef,
     readonly isRoot: boolean,
+    private readonly combined: CombinedStatuses,
   ) {}
 
   get combinedStatus(): QualityStatus | undefined {
-    return this.#combined ?? this.combinedFlow?.upstreamCombinedStatus ?? this.status;
-  }
-
-  set combinedStatus(value: QualityStatus | undefined) {
-    this.#combined = value;
+    return this.combined.of(this.key);
   }
 }
 
@@ -78,16 +73,20 @@ class FlowEdge implements GraphEdge {
 
   constructor(
     readonly key: string,
-    readonly source: string,
+    private readonly from: GraphTable,
     readonly target: string,
     readonly flow: LineageFlow,
   ) {
     this.rowCount = flow.rowCount;
   }
 
-  /** DQOps's upstream_combined_quality_status of the flow, normalised when first read. */
+  get source(): string {
+    return this.from.key;
+  }
+
+  /** What arrives through the arrow: its source table with everything upstream of it. */
   get combinedStatus(): QualityStatus | undefined {
-    return this.flow.upstreamCombinedStatus;
+    return this.from.combinedStatus;
   }
 }
 
@@ -106,11 +105,12 @@ export function buildGraph(tree: LineageTree): GraphModel {
   const targets = new Map<string, string[]>();
   const incoming = new Map<string, GraphEdge[]>();
   const outgoing = new Map<string, GraphEdge[]>();
+  const combined = new CombinedStatuses((key) => nodes.get(key)?.status, sources);
   const ensure = (ref: TableRef): GraphTable => {
     const key = tableKey(ref);
     let node = nodes.get(key);
     if (!node) {
-      node = new GraphTable(key, ref, key === rootKey);
+      node = new GraphTable(key, ref, key === rootKey, combined);
       nodes.set(key, node);
     }
     return node;
@@ -140,7 +140,7 @@ export function buildGraph(tree: LineageTree): GraphModel {
     }
     const key = edgeKey(source.key, target.key);
     if (edges.has(key)) continue; // duplicate flow
-    const edge = new FlowEdge(key, source.key, target.key, flow);
+    const edge = new FlowEdge(key, source, target.key, flow);
     edges.set(key, edge);
     push(sources, target.key, source.key);
     push(targets, source.key, target.key);
@@ -148,24 +148,6 @@ export function buildGraph(tree: LineageTree): GraphModel {
     push(outgoing, source.key, edge);
   }
 
-  // upstream_combined means "the source's combined status" on upstream flows and "the target's"
-  // on downstream flows (CONTRACT §3): tell them apart by whether the target is above the root.
-  const aboveRoot = new Set<string>([rootKey]);
-  const queue = [rootKey];
-  while (queue.length > 0) {
-    const key = queue.pop() as string;
-    for (const source of sources.get(key) ?? []) {
-      if (!aboveRoot.has(source)) {
-        aboveRoot.add(source);
-        queue.push(source);
-      }
-    }
-  }
-  for (const edge of edges.values()) {
-    const owner = nodes.get(aboveRoot.has(edge.target) ? edge.source : edge.target);
-    if (owner) owner.combinedFlow ??= edge.flow;
-  }
-  if (tree.relativeCumulativeStatus) root.combinedStatus = tree.relativeCumulativeStatus;
   if (!root.status && tree.flows.length === 0) root.status = tree.relativeCumulativeStatus;
   for (const node of nodes.values()) {
     // Tables at the end of the lineage feed no flow: their row count comes from their status.

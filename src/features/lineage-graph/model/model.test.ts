@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTableKey, tableKey } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
-import { ref, treeOf } from './fixtures';
+import { ref, status, treeOf } from './fixtures';
 import {
   chooseAlgorithm,
   COLUMNS_HEIGHT,
@@ -58,15 +58,29 @@ describe('buildGraph', () => {
     expect(model.nodes.get(k('b'))?.exists).toBe(true);
   });
 
-  it('reads upstream_combined as the source’s on upstream flows and the target’s on downstream flows', () => {
-    const tree = treeOf('b', ['a>b', 'b>c']);
-    const [up, down] = tree.flows;
-    if (!up || !down) throw new Error('fixture');
-    up.upstreamCombinedStatus = { ...up.sourceStatus, severity: 'error' } as typeof up.sourceStatus;
-    down.upstreamCombinedStatus = { ...down.targetStatus, severity: 'fatal' } as typeof down.targetStatus;
+  it('colours an arrow by its source with everything above it, whatever DQOps says on downstream flows or which table is the focus', () => {
+    // oi (valid) feeds ret, whose own checks fail. DQOps's downstream flow carries ret's own error
+    // as upstream_combined (CONTRACT §3); the arrow is about the data leaving oi.
+    const severities = { up: 'valid', oi: 'valid', ret: 'error' } as const;
+    const aroundOi = treeOf('oi', ['up>oi', 'oi>ret'], severities);
+    const down = aroundOi.flows[1];
+    if (!down) throw new Error('fixture');
+    down.upstreamCombinedStatus = status('error');
+    const aroundRet = treeOf('ret', ['up>oi', 'oi>ret'], severities);
+    for (const tree of [aroundOi, aroundRet]) {
+      const model = buildGraph(tree);
+      expect(model.edges.get(edgeKey(k('oi'), k('ret')))?.combinedStatus?.severity).toBe('valid');
+      expect(model.nodes.get(k('ret'))?.combinedStatus?.severity).toBe('error');
+    }
+  });
+
+  it("gives the focus table its status including upstream without DQOps's cumulative status (the 2024-09 server sends none)", () => {
+    const tree = treeOf('orders', ['payments>stg', 'stg>orders', 'orders>report'], { payments: 'fatal', stg: 'valid', orders: 'valid', report: 'valid' });
+    expect(tree.relativeCumulativeStatus).toBeUndefined();
     const model = buildGraph(tree);
-    expect(model.nodes.get(k('a'))?.combinedStatus?.severity).toBe('error');
-    expect(model.nodes.get(k('c'))?.combinedStatus?.severity).toBe('fatal');
+    expect(model.nodes.get(k('orders'))?.status?.severity).toBe('valid');
+    expect(model.nodes.get(k('orders'))?.combinedStatus?.severity).toBe('fatal');
+    expect(model.nodes.get(k('report'))?.combinedStatus?.severity).toBe('fatal');
   });
 });
 
