@@ -1,5 +1,5 @@
 // "Including upstream": a table's own status merged with everything upstream of it *as far as the
-// drawn lineage shows*, computed here the way DQOps computes it (docs/dqops-contract.md §3): worst
+// drawn lineage shows*, computed here the way DQOps's TableLineageServiceImpl merges statuses: worst
 // severity, counters added, KPI recomputed from them, dimensions merged by name. Pure.
 //
 // Why not DQOps's own values: they mean different things by direction. On an upstream flow

@@ -60,7 +60,7 @@ describe('buildGraph', () => {
 
   it('colours an arrow by its source with everything above it, whatever DQOps says on downstream flows or which table is the focus', () => {
     // oi (valid) feeds ret, whose own checks fail. DQOps's downstream flow carries ret's own error
-    // as upstream_combined (CONTRACT §3); the arrow is about the data leaving oi.
+    // as upstream_combined (DQOps merges the target's own status into it on downstream flows); the arrow is about the data leaving oi.
     const severities = { up: 'valid', oi: 'valid', ret: 'error' } as const;
     const aroundOi = treeOf('oi', ['up>oi', 'oi>ret'], severities);
     const down = aroundOi.flows[1];
