@@ -207,3 +207,28 @@ test('column lineage: trace a column end to end through the column mappings, and
   await columns.getByRole('button', { name: /total_amount_usd/ }).click();
   await expect(path).toHaveCount(0);
 });
+
+test('one arrow reads the same whichever table is the focus; the 2024-09 server gets the same picture, estimates read as estimates', async ({ page }) => {
+  const arriving = async (source: string, target: string) => {
+    const arrow = page.getByRole('group', { name: new RegExp(`^${source} feeds ${target}`) });
+    await arrow.focus();
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('region', { name: 'Flow details' });
+    await expect(details).toContainText('as far as this lineage shows');
+    return details.getByRole('definition').first();
+  };
+  // fct_order_items is healthy all the way up; fct_returns fails its own checks.
+  for (const focus of ['fct_order_items', 'fct_returns']) {
+    await openDemo(page, { connection: 'warehouse', schema: 'marts', table: focus });
+    await expect(await arriving('fct_order_items', 'fct_returns')).toContainText('Valid');
+  }
+
+  // The 2024-09 server sends no status "including upstream" for the focus table, and rows as ln(rows).
+  await openDemo(page, FCT_ORDERS, '&mock.generation=2024-09');
+  await node(page, 'fct_orders').click();
+  const details = page.getByRole('region', { name: 'Details of fct_orders' });
+  await expect(details.getByRole('definition').nth(1)).toContainText('Fatal'); // fed by shop_payments (fatal)
+  await expect(node(page, 'fct_orders')).toHaveAttribute('aria-label', /fed by \d+ failing upstream tables? \(worst: Fatal\)$/);
+  await expect(details.getByRole('button', { name: 'Trace root cause' })).toBeVisible();
+  await expect(details.getByRole('definition').nth(2)).toHaveText(/^≈ \d+(\.\d)?[KMB]$/);
+});

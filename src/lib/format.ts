@@ -6,6 +6,16 @@ export function formatRows(rows: number | undefined, estimated = false): string 
   return `${estimated ? '≈' : ''}${compact.format(rows)} rows`;
 }
 
+/**
+ * A row count in a sentence or a table cell: exact counts in full ("3,269,017"), estimates as
+ * what they are ("≈ 3.3M": the 2024-09 server only sent the count's logarithm), `fallback` when
+ * DQOps does not know it (it sends 1 for "unknown").
+ */
+export function formatRowCount(rows: number | undefined, estimated: boolean, fallback = 'unknown'): string {
+  if (rows === undefined || rows <= 1) return fallback;
+  return estimated ? `≈ ${compact.format(rows)}` : full.format(rows);
+}
+
 export function formatNumber(n: number): string {
   return full.format(n);
 }

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
-import { formatAgo, formatDate, formatNumber } from '@/lib/format';
+import { formatAgo, formatDate, formatNumber, formatRowCount } from '@/lib/format';
 import { severityKey } from '@/lib/severity';
 import type { TableRef } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph';
@@ -80,12 +80,12 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
         <dd>
           <SeverityBadge status={node.status} />
         </dd>
-        <dt>Including upstream</dt>
+        <dt title="This table's status merged with every table upstream of it in this lineage">Including upstream, as far as this lineage shows</dt>
         <dd>
           <SeverityBadge status={node.combinedStatus} />
         </dd>
         <dt>Rows</dt>
-        <dd>{node.rowCount !== undefined && node.rowCount > 1 ? `${node.rowCountEstimated ? '≈ ' : ''}${formatNumber(node.rowCount)}` : 'unknown'}</dd>
+        <dd>{formatRowCount(node.rowCount, node.rowCountEstimated)}</dd>
         <dt>Last check</dt>
         <dd>
           {formatDate(node.status?.lastCheckAt)} {node.status?.lastCheckAt ? <span className="ls-hint">({formatAgo(node.status.lastCheckAt)})</span> : null}
@@ -120,6 +120,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
           What breaks if this fails
         </button>
       </div>
+      {failing ? null : <p className="ls-hint">No root cause to trace: nothing fails in this table or upstream of it, as far as this lineage shows.</p>}
       {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
       {draft}
       <ColumnsPanel node={node} model={model} {...columns} />
@@ -197,7 +198,9 @@ export function EdgeDetails({
       {staged ? null : (
         <>
           <dl className="ls-details__facts">
-            <dt>Arriving data (incl. upstream)</dt>
+            <dt title="The source table's status merged with every table upstream of it in this lineage">
+              Arriving data: the source with everything upstream, as far as this lineage shows
+            </dt>
             <dd>
               <SeverityBadge status={edge.combinedStatus} />
             </dd>
@@ -210,7 +213,7 @@ export function EdgeDetails({
               <SeverityBadge status={edge.flow.targetStatus} />
             </dd>
             <dt>Rows</dt>
-            <dd>{edge.rowCount !== undefined && edge.rowCount > 1 ? `${edge.flow.rowCountEstimated ? '≈ ' : ''}${formatNumber(edge.rowCount)}` : 'unknown'}</dd>
+            <dd>{formatRowCount(edge.rowCount, edge.flow.rowCountEstimated)}</dd>
           </dl>
           <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
           <Dimensions status={edge.combinedStatus} />

@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { SeverityBadge } from '@/components/severity-badge';
 import { TableName } from '@/components/table-name';
-import { formatNumber } from '@/lib/format';
-import type { TableRef } from '@/lib/table-ref';
+import { formatNumber, formatRowCount } from '@/lib/format';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import { buildGraph, edgeKey } from '../model/build-graph';
 
 /** Rows rendered at a time: a lineage can have tens of thousands of flows. */
 export const FLOWS_PAGE = 500;
@@ -18,6 +19,8 @@ export function FlowsTable({ tree, onOpenTable }: { tree: LineageTree; onOpenTab
   const [limit, setLimit] = useState(FLOWS_PAGE);
   const query = filter.trim().toLowerCase();
   const rows = useMemo(() => (query ? tree.flows.filter((f) => matches(f.source, query) || matches(f.target, query)) : tree.flows), [tree.flows, query]);
+  // What arrives through a flow is read from the graph model, as on the canvas (combined-status.ts).
+  const model = useMemo(() => buildGraph(tree), [tree]);
   if (tree.flows.length === 0) return <p className="ls-empty">No flows: this table has no known source or target tables.</p>;
   const shown = rows.slice(0, limit);
   const cell = (ref: TableRef) => (
@@ -52,7 +55,7 @@ export function FlowsTable({ tree, onOpenTable }: { tree: LineageTree; onOpenTab
             <th scope="col">Rows</th>
             <th scope="col">Source status</th>
             <th scope="col">Target status</th>
-            <th scope="col">Arriving data (incl. upstream)</th>
+            <th scope="col">Arriving data (source with everything upstream, as far as this lineage shows)</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +63,7 @@ export function FlowsTable({ tree, onOpenTable }: { tree: LineageTree; onOpenTab
             <tr key={`${i}`}>
               <td>{cell(f.source)}</td>
               <td>{cell(f.target)}</td>
-              <td className="ls-num">{f.rowCount !== undefined && f.rowCount > 1 ? `${f.rowCountEstimated ? '≈ ' : ''}${formatNumber(f.rowCount)}` : '—'}</td>
+              <td className="ls-num">{formatRowCount(f.rowCount, f.rowCountEstimated, '—')}</td>
               <td>
                 <SeverityBadge status={f.sourceStatus} />
               </td>
@@ -68,7 +71,7 @@ export function FlowsTable({ tree, onOpenTable }: { tree: LineageTree; onOpenTab
                 <SeverityBadge status={f.targetStatus} />
               </td>
               <td>
-                <SeverityBadge status={f.upstreamCombinedStatus} />
+                <SeverityBadge status={model.edges.get(edgeKey(tableKey(f.source), tableKey(f.target)))?.combinedStatus} />
               </td>
             </tr>
           ))}
