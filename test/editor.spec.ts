@@ -1,4 +1,4 @@
-import { dragLink, expect, node, openDemo, pick, test } from './fixtures';
+import { dragLink, expect, node, openDemo, pick, settledBox, test } from './fixtures';
 
 const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
 
@@ -29,6 +29,7 @@ test('add a source with column mappings, see the new edge, edit it, delete it an
   await expect(node(page, 'shop_inventory')).toBeVisible();
   const edge = page.locator('.react-flow__edge[data-id="datalake/landing/shop_inventory→warehouse/marts/dim_products"]');
   await expect(edge).toBeVisible();
+  await settledBox(edge); // the picture is redrawn once DQOps's lineage has been read again
 
   // Edit it from the canvas: select the edge, open the editor.
   await edge.click({ force: true });

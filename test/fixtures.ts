@@ -46,9 +46,14 @@ export async function openDemo(page: Page, table?: { connection: string; schema:
   await page.goto(`/${query}`);
 }
 
-/** A table node on the canvas, by its name. */
+/** A table on the canvas, by its name: the focusable element that carries its accessible name. */
 export function node(page: Page, table: string) {
   return page.getByLabel(new RegExp(`^${table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
+}
+
+/** The visible card of a table on the canvas (its emphasis classes). */
+export function card(page: Page, table: string) {
+  return node(page, table).locator('.ls-node');
 }
 
 /** Picks a value in one of the app's comboboxes with the keyboard. */
@@ -116,7 +121,7 @@ export async function settledBox(locator: Locator) {
 
 /** Drags from a table's right handle onto another table (draws a new link) once edit rights are known. */
 export async function dragLink(page: Page, from: string, to: string) {
-  const handle = page.locator('.react-flow__node', { has: node(page, from) }).locator('.react-flow__handle-right');
+  const handle = node(page, from).locator('.react-flow__handle-right');
   await expect(node(page, to)).toBeVisible();
   await expect(handle).toHaveClass(/connectablestart/); // edit rights known
   const start = await settledBox(handle);

@@ -12,7 +12,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections } from '@/api/use-can-edit';
@@ -26,14 +26,15 @@ import { lineageQueries } from '@/api/queries';
 import { COLUMNS_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
+import { GRAPH_ARIA_LABELS, useGraphKeyboard } from './use-graph-keyboard';
 import { rootCause } from '../model/root-cause';
-import { closure, pathsThrough } from '../model/traverse';
+import { closure, flowsThroughRoot, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { edgeTypes, nodeTypes } from '../nodes/node-types';
 import { EmphasisContext, type ColourBy, type Emphasis } from '../nodes/emphasis';
 import { MIN_ZOOM, startViewport } from '../model/viewport';
 import type { FlowEdgeType } from '../nodes/flow-edge';
-import type { TableFlowNode } from '../nodes/table-node';
+import { tableNodeLabel, type TableFlowNode } from '../nodes/table-node';
 import { GraphToolbar } from './graph-toolbar';
 import { Legend } from './legend';
 import { EdgeDetails, NodeDetails } from './details-panel';
@@ -154,6 +155,37 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     return onPath;
   }, [model, rootCauseFor, causes]);
 
+  // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
+  const [failures, setFailures] = useState<{ model: GraphModel; map: ReadonlyMap<string, UpstreamFailure> }>();
+  const [pictured, setPictured] = useState(false); // the first picture has been painted
+  useEffect(() => (pictured ? afterPaint(() => setFailures({ model, map: upstreamFailures(model) })) : undefined), [model, pictured]);
+  const failureMap = failures?.model === model ? failures.map : undefined;
+  const [colourBy, setColourBy] = useState<ColourBy>('own');
+
+  const flowBox = useRef<HTMLDivElement>(null);
+  const side = useRef<HTMLElement>(null);
+  const sideId = useId();
+  const keyboard = useGraphKeyboard({
+    model,
+    positions: layout.positions,
+    start: selected ?? model.rootKey,
+    container: flowBox,
+    onSelectTable: (key) => {
+      setSelectedEdge(undefined);
+      setReviewOpen(false);
+      onSelect(key);
+    },
+    onSelectEdge: (key) => {
+      setSelectedEdge(key);
+      setReviewOpen(false);
+      onSelect(undefined);
+    },
+    onEscape: () => {
+      setSelectedEdge(undefined);
+      onSelect(undefined);
+    },
+  });
+
   const overview = view.nodes.length > OVERVIEW_THRESHOLD;
   // Node and edge lists change with the drawn graph only; highlights travel through EmphasisContext.
   const nodes = useMemo<TableFlowNode[]>(
@@ -167,6 +199,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         return {
           id: key,
           type: 'table',
+          ariaLabel: tableNodeLabel(table, colourBy, failureMap?.get(key), drafted.addedTables.has(key)),
+          domAttributes: { tabIndex: key === keyboard.active ? 0 : -1 },
           position,
           width: NODE_WIDTH,
           height: columns ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT,
@@ -177,12 +211,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             connectable: editable.size > 0,
             drafted: drafted.addedTables.has(key),
             columns,
+            current: key === keyboard.active,
           },
           selectable: true,
           draggable: false,
         } satisfies TableFlowNode;
       }),
-    [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns],
+    [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns, colourBy, failureMap, keyboard.active],
   );
 
   const edges = useMemo<FlowEdgeType[]>(
@@ -201,6 +236,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           data: { color, width: diff ? 2.5 : edgeWidth(edge.rowCount), diff },
           ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}${diff ? `, draft: ${DIFF_STYLE[diff].aria}` : ''}`,
           focusable: true,
+          domAttributes: { tabIndex: -1 }, // reached from its tables with Shift+arrow keys, not by Tab
         } satisfies FlowEdgeType;
       }),
     [view.edges, model, selectedEdge, layout, overview, drafted.diffs],
@@ -210,13 +246,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     () => (columnLists.flowEdges.length > 0 ? [...edges, ...columnLists.flowEdges] : edges),
     [edges, columnLists.flowEdges],
   );
-
-  // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
-  const [failures, setFailures] = useState<{ model: GraphModel; map: ReadonlyMap<string, UpstreamFailure> }>();
-  const [pictured, setPictured] = useState(false); // the first picture has been painted
-  useEffect(() => (pictured ? afterPaint(() => setFailures({ model, map: upstreamFailures(model) })) : undefined), [model, pictured]);
-  const failureMap = failures?.model === model ? failures.map : undefined;
-  const [colourBy, setColourBy] = useState<ColourBy>('own');
 
   // Column lineage: one column of the selected table followed through the column mappings.
   const readSpec = useSpecReader(model);
@@ -258,7 +287,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
 
   // The canvas's size, known before the first layout arrives: React Flow is mounted with the
   // right camera (startViewport) instead of drawing every table at zoom 1 and then fitting.
-  const flowBox = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<{ width: number; height: number }>();
   useLayoutEffect(() => {
     const element = flowBox.current;
@@ -365,6 +393,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       const element = event.target as HTMLElement;
       if (element.closest('[data-expand]')) {
         setExpanded((current) => new Set([...current, node.id]));
+        keyboard.focusTable(node.id); // the button goes away: the focus stays on its table
         return;
       }
       if (element.closest('[data-columns]')) {
@@ -387,7 +416,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       setReviewOpen(false);
       onSelect(node.id === selected ? undefined : node.id);
     },
-    [onSelect, selected, columnLists.actions, columnLists.nodeColumns, tracedColumn],
+    [onSelect, selected, columnLists.actions, columnLists.nodeColumns, tracedColumn, keyboard],
   );
   const onEdgeClick = useCallback<EdgeMouseHandler>(
     (_event, edge) => {
@@ -499,22 +528,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         }
       />
       {draft.active ? <DraftBar store={draftStore} changes={changes} reviewOpen={reviewOpen} onReview={() => setReviewOpen((open) => !open)} /> : null}
-      <div className="ls-canvas__main">
-        <div
-          className="ls-canvas__flow"
-          ref={flowBox}
-          onMouseLeave={() => setHovered(undefined)}
-          onKeyDown={(event) => {
-            // Enter or Space on a focused arrow opens its details, as a click does.
-            if (event.key !== 'Enter' && event.key !== ' ') return;
-            const id = (event.target as HTMLElement).closest?.('.react-flow__edge')?.getAttribute('data-id');
-            if (!id || !model.edges.has(id)) return;
-            event.preventDefault();
-            setSelectedEdge(id);
-            setReviewOpen(false);
-            onSelect(undefined);
-          }}
-        >
+      {/* Keys from the graph and from the details beside it (Escape lets go of the selection). */}
+      <div className="ls-canvas__main" onKeyDown={keyboard.onKeyDown}>
+        <div className="ls-canvas__flow" ref={flowBox} onMouseLeave={() => setHovered(undefined)}>
+          {overview ? null : (
+            <button type="button" className="ls-skip" onClick={() => side.current?.focus()} aria-controls={sideId}>
+              Skip the graph ({plural(view.nodes.length, 'table')}): go to the details
+            </button>
+          )}
           {layoutPending ? (
             <div className="ls-canvas__busy" role="status">
               <span className="ls-spinner" aria-hidden="true" /> Laying out {view.nodes.length} tables…
@@ -572,6 +593,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                   maxZoom={2}
                   onlyRenderVisibleElements={nodes.length > 150}
                   proOptions={PRO_OPTIONS}
+                  ariaLabelConfig={GRAPH_ARIA_LABELS}
                 >
                   <Background gap={20} size={1} color="#e3e7ed" />
                   <Controls showInteractive={false} position="bottom-left" />
@@ -590,11 +612,21 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             </ColumnActionsContext.Provider>
           </EmphasisContext.Provider>
         </div>
-        <aside className="ls-canvas__side" aria-label="Details">
+        <aside className="ls-canvas__side" aria-label="Details" id={sideId} tabIndex={-1} ref={side}>
           {/* Kept mounted while hidden: a Save all report (and its roll-back offer) outlives a look at a table. */}
           {draft.active || draft.ops.length > 0 ? (
             <Suspense fallback={reviewOpen ? <p className="ls-hint">Opening the draft…</p> : null}>
-              <ReviewPanel store={draftStore} changes={changes} hidden={!reviewOpen} onClose={() => setReviewOpen(false)} />
+              <ReviewPanel
+                store={draftStore}
+                changes={changes}
+                hidden={!reviewOpen}
+                onClose={() => setReviewOpen(false)}
+                outside={{
+                  root: baseModel.nodes.get(baseModel.rootKey)?.ref.table ?? '',
+                  isOutside: (change) => !flowsThroughRoot(baseModel, tableKey(change.source), tableKey(change.target)),
+                  onOpenTable,
+                }}
+              />
             </Suspense>
           ) : null}
           {reviewOpen ? null : selectedNode ? (

@@ -7,8 +7,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { catalogQueries, lineageQueries } from '@/api/queries';
 import type { TableLineageSourceSpec } from '@/api/types';
+import { parseTableKey } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
-import { columnEdges, type OpenColumns } from '../model/column-edges';
+import { columnEdges, type ColumnEdge, type OpenColumns } from '../model/column-edges';
 import type { LinkChange } from '../model/draft';
 import { COLUMN_ROWS } from '../model/layout';
 import type { ColumnEdgeType } from '../nodes/column-edge';
@@ -28,6 +29,19 @@ function readState<T>(results: readonly { data?: T; isError: boolean; isPending:
 }
 
 const EMPTY_LIST: NodeColumnList = { state: 'loading', columns: [], matches: [], filter: '', first: 0 };
+
+/** "Column mapping: fct_orders.total_amount reads stg_orders.amount" (not React Flow's raw ids). */
+function columnEdgeLabel(edge: ColumnEdge): string {
+  const name = (key: string) => parseTableKey(key)?.table ?? key;
+  const shown = edge.mappings
+    .slice(0, 3)
+    .map(
+      (m) =>
+        `${name(edge.target)}.${m.column} reads ${name(edge.source)}.${m.sourceColumn}${m.diff ? ` (draft: ${m.diff === 'added' ? 'new' : 'to remove'})` : ''}`,
+    );
+  const more = edge.mappings.length - shown.length;
+  return `Column mapping${edge.mappings.length === 1 ? '' : 's'}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
 
 export function useColumnLists(
   model: GraphModel,
@@ -97,6 +111,7 @@ export function useColumnLists(
       sourceHandle: edge.sourceHandle,
       targetHandle: edge.targetHandle,
       data: { mappings: edge.mappings },
+      ariaLabel: columnEdgeLabel(edge),
       selectable: false,
       focusable: false,
       zIndex: 1,

@@ -1,7 +1,8 @@
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityIcon, formatKpi } from '@/components/severity-badge';
-import { useEmphasis } from './emphasis';
+import { useEmphasis, type ColourBy } from './emphasis';
+import type { UpstreamFailure } from '../model/quality-paths';
 import { formatRows } from '@/lib/format';
 import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
 import type { TableNodeData } from '../model/build-graph';
@@ -23,6 +24,8 @@ export interface TableFlowNodeData extends Record<string, unknown> {
   drafted?: boolean;
   /** The column list, when open. */
   columns?: NodeColumnList;
+  /** The table the keyboard is on: its buttons are in the Tab order (the others' are not). */
+  current?: boolean;
 }
 
 export type TableFlowNode = Node<TableFlowNodeData, 'table'>;
@@ -48,6 +51,21 @@ function sameNodeProps(a: NodeProps<TableFlowNode>, b: NodeProps<TableFlowNode>)
   return keys.length === Object.keys(after).length && keys.every((key) => before[key] === after[key]);
 }
 
+function fedDescription(fed: UpstreamFailure): string {
+  return `fed by ${fed.count} failing upstream table${fed.count === 1 ? '' : 's'} (worst: ${SEVERITY_STYLE[fed.worst].label})`;
+}
+
+/**
+ * A table's accessible name, on the focusable node element React Flow renders around TableNode:
+ * "fct_orders, marts in warehouse, focus table: Fatal, fed by 3 failing upstream tables (worst: Fatal)".
+ */
+export function tableNodeLabel(table: TableNodeData, colourBy: ColourBy, fed: UpstreamFailure | undefined, drafted: boolean): string {
+  const key = table.exists ? severityKey(colourBy === 'upstream' ? table.combinedStatus : table.status) : 'missing';
+  return `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${SEVERITY_STYLE[key].label}${
+    colourBy === 'upstream' ? ' including upstream' : ''
+  }${fed ? `, ${fedDescription(fed)}` : ''}${drafted ? ', brought in by the draft' : ''}`;
+}
+
 export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNode>) {
   const { table, hiddenUpstream, hiddenDownstream, connectable } = data;
   const focus = useEmphasis();
@@ -59,10 +77,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const key = table.exists ? severityKey(focus.colourBy === 'upstream' ? table.combinedStatus : table.status) : 'missing';
   const style = SEVERITY_STYLE[key];
   const fed = focus.failures?.get(table.key);
-  const fedText = fed ? `fed by ${fed.count} failing upstream table${fed.count === 1 ? '' : 's'} (worst: ${SEVERITY_STYLE[fed.worst].label})` : '';
-  const label = `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${style.label}${
-    focus.colourBy === 'upstream' ? ' including upstream' : ''
-  }${fed ? `, ${fedText}` : ''}${data.drafted ? ', brought in by the draft' : ''}`;
+  const fedText = fed ? fedDescription(fed) : '';
   const fedMark = fed ? (
     <span className="ls-node__fed" style={{ color: SEVERITY_STYLE[fed.worst].text, background: SEVERITY_STYLE[fed.worst].tint }} title={fedText}>
       ⚠ {fed.count} up
@@ -75,6 +90,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         type="button"
         className={`ls-node__more ls-node__more--${side === 'upstream' ? 'up' : 'down'}`}
         data-expand={side}
+        tabIndex={data.current ? 0 : -1}
         aria-label={`Show ${count} hidden ${side} tables of ${table.ref.table}`}
       >
         +{count}
@@ -85,7 +101,6 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       <div
         className={`ls-node ls-node--simple ls-node--${emphasis}${table.isRoot ? ' ls-node--root' : ''}${selected ? ' ls-node--selected' : ''}`}
         style={{ borderLeftColor: style.color }}
-        aria-label={label}
       >
         <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
         {more('upstream', hiddenUpstream)}
@@ -105,6 +120,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       type="button"
       className="ls-node__colbutton"
       data-columns="toggle"
+      tabIndex={data.current ? 0 : -1}
       aria-expanded={data.columns !== undefined}
       aria-label={`${data.columns ? 'Hide' : 'Show'} the columns of ${table.ref.table}`}
     >
@@ -124,12 +140,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
     .filter(Boolean)
     .join(' ');
   return (
-    <div
-      className={classes}
-      style={{ borderLeftColor: style.color }}
-      aria-label={label}
-      title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}
-    >
+    <div className={classes} style={{ borderLeftColor: style.color }} title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}>
       <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" style={TABLE_HANDLE_STYLE} />
       {more('upstream', hiddenUpstream)}
       <div className="ls-node__top">
