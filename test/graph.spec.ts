@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, exportFile, FCT_ORDERS, node, openDemo, pick, test } from './fixtures';
+import { card, expect, exportFile, FCT_ORDERS, node, openDemo, pick, settledBox, test } from './fixtures';
 
 /** React Flow's fit-view control. */
 const FIT_VIEW = 'Fit View';
@@ -54,9 +54,9 @@ test('selecting a table shows its details, highlights its paths and can become t
   await expect(details).toContainText('Including upstream');
   await expect(details.getByRole('table')).toContainText('Completeness');
   // Its paths stay bright, the rest fades: stg_customers feeds dim_customers, shop_payments does not.
-  await expect(node(page, 'stg_customers')).toHaveClass(/ls-node--highlighted/);
-  await expect(node(page, 'fct_orders')).toHaveClass(/ls-node--highlighted/);
-  await expect(node(page, 'shop_payments')).toHaveClass(/ls-node--faded/);
+  await expect(card(page, 'stg_customers')).toHaveClass(/ls-node--highlighted/);
+  await expect(card(page, 'fct_orders')).toHaveClass(/ls-node--highlighted/);
+  await expect(card(page, 'shop_payments')).toHaveClass(/ls-node--faded/);
   await details.getByRole('button', { name: 'Make focus table' }).click();
   await expect(page).toHaveURL(/table=dim_customers/);
   await expect(node(page, 'dim_customers')).toContainText('focus');
@@ -192,9 +192,9 @@ test('column lineage: trace a column end to end through the column mappings, and
   await expect(from).toContainText('↑ 1 · stg_fx_rates.rate_to_usd');
   await expect(path.getByRole('list', { name: 'Goes to' })).toContainText('↓ 1 · fct_revenue.revenue_usd');
   // The canvas shows the column's path: tables on it stay bright, the others fade.
-  await expect(node(page, 'fct_revenue')).toHaveClass(/ls-node--highlighted/);
-  await expect(node(page, 'stg_orders')).toHaveClass(/ls-node--highlighted/);
-  await expect(node(page, 'dim_customers')).toHaveClass(/ls-node--faded/);
+  await expect(card(page, 'fct_revenue')).toHaveClass(/ls-node--highlighted/);
+  await expect(card(page, 'stg_orders')).toHaveClass(/ls-node--highlighted/);
+  await expect(card(page, 'dim_customers')).toHaveClass(/ls-node--faded/);
   await expect(from).toContainText('↑ 3 · orders.total_amount'); // 3 hops up, beyond the drawn 2
   // Tables of the path beyond the drawn hops are counted (hidden is not missing) and can be drawn.
   await expect(node(page, 'orders')).toHaveCount(0);
@@ -211,7 +211,9 @@ test('column lineage: trace a column end to end through the column mappings, and
 test('one arrow reads the same whichever table is the focus; the 2024-09 server gets the same picture, estimates read as estimates', async ({ page }) => {
   const arriving = async (source: string, target: string) => {
     const arrow = page.getByRole('group', { name: new RegExp(`^${source} feeds ${target}`) });
+    await settledBox(arrow); // the first picture is complete (arrows are drawn once the tables are measured)
     await arrow.focus();
+    await expect(arrow).toBeFocused();
     await page.keyboard.press('Enter');
     const details = page.getByRole('region', { name: 'Flow details' });
     await expect(details).toContainText('as far as this lineage shows');
@@ -231,4 +233,16 @@ test('one arrow reads the same whichever table is the focus; the 2024-09 server 
   await expect(node(page, 'fct_orders')).toHaveAttribute('aria-label', /fed by \d+ failing upstream tables? \(worst: Fatal\)$/);
   await expect(details.getByRole('button', { name: 'Trace root cause' })).toBeVisible();
   await expect(details.getByRole('definition').nth(2)).toHaveText(/^≈ \d+(\.\d)?[KMB]$/);
+});
+
+test("a drawn table's other links: counted from DQOps, said why they are not drawn, one step away", async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await node(page, 'fct_revenue').click();
+  const details = page.getByRole('region', { name: 'Details of fct_revenue' });
+  // fct_orders's tree holds only what flows through fct_orders: one of fct_revenue's three sources.
+  await expect(details).toContainText(/1 of 3 sources · \d+ targets? in this lineage/);
+  await expect(details).toContainText("The other 2 sources do not flow through fct_orders, so fct_orders's lineage does not hold them.");
+  await details.getByRole('button', { name: "Open fct_revenue's own lineage" }).click();
+  await expect(page).toHaveURL(/table=fct_revenue/);
+  await expect(page.getByLabel(/^fct_revenue, marts in warehouse, focus table/)).toBeVisible();
 });

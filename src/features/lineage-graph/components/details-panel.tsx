@@ -9,6 +9,7 @@ import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph'
 import type { RootCauseStep } from '../model/root-cause';
 import type { PathHighlight } from '../model/traverse';
 import { ImpactPanel } from './impact-panel';
+import { LinkCounts } from './link-counts';
 import { ColumnsPanel, type ColumnsPanelProps } from './columns-panel';
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
@@ -57,8 +58,6 @@ interface NodeDetailsProps {
 
 export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRootCause, onOpenTable, onFocusNode, onClose, draft }: NodeDetailsProps) {
   const failing = severityRank(node.status?.severity) >= 1 || severityRank(node.combinedStatus?.severity) >= 1;
-  const sources = model.sources.get(node.key)?.length ?? 0;
-  const targets = model.targets.get(node.key)?.length ?? 0;
   const [impact, setImpact] = useState(false);
   return (
     <section className="ls-details" aria-label={`Details of ${node.ref.table}`}>
@@ -90,13 +89,10 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
         <dd>
           {formatDate(node.status?.lastCheckAt)} {node.status?.lastCheckAt ? <span className="ls-hint">({formatAgo(node.status.lastCheckAt)})</span> : null}
         </dd>
-        <dt>Links</dt>
-        <dd>
-          {sources} source{sources === 1 ? '' : 's'} · {targets} target{targets === 1 ? '' : 's'}
-        </dd>
+        <LinkCounts node={node} model={model} onOpenTable={onOpenTable} />
         {reach ? (
           <>
-            <dt>Whole lineage</dt>
+            <dt>Reach in this lineage</dt>
             <dd>
               {formatNumber(reach.upstream)} table{reach.upstream === 1 ? '' : 's'} upstream · {formatNumber(reach.downstream)} downstream
             </dd>

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { setupMockDqops } from '@/testing/mock-dqops';
 import { renderWithProviders } from '@/testing/render-with-providers';
-import { foldDraft } from '../model/draft';
+import type { TableRef } from '@/lib/table-ref';
+import { foldDraft, type LinkChange } from '../model/draft';
 import { createDraftStore, useDraft, type DraftStore } from './draft-store';
 import { ReviewPanel } from './review-panel';
 
@@ -23,19 +24,33 @@ function stagedDraft() {
 }
 
 /** As the canvas does: the panel gets the folded draft, refolded on every change. */
-function Panel({ store }: { store: DraftStore }) {
+function Panel({ store, opened }: { store: DraftStore; opened: TableRef[] }) {
   const draft = useDraft(store);
-  return <ReviewPanel store={store} changes={foldDraft(draft.ops)} hidden={false} onClose={() => {}} />;
+  // As in dim_products's lineage: stg_products → fct_order_items does not flow through dim_products.
+  const outside = {
+    root: 'dim_products',
+    isOutside: (change: LinkChange) => change.target.table === 'fct_order_items',
+    onOpenTable: (t: TableRef) => opened.push(t),
+  };
+  return <ReviewPanel store={store} changes={foldDraft(draft.ops)} hidden={false} onClose={() => {}} outside={outside} />;
 }
 
-const renderPanel = (store: DraftStore) => renderWithProviders(<Panel store={store} />);
+const renderPanel = (store: DraftStore, opened: TableRef[] = []) => renderWithProviders(<Panel store={store} opened={opened} />);
 
 describe('ReviewPanel', () => {
   it('saves the whole draft in order and empties it', async () => {
     const store = stagedDraft();
-    renderPanel(store);
+    const opened: TableRef[] = [];
+    renderPanel(store, opened);
     await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
     expect(await screen.findByText(/Saved\. 3 writes sent to DQOps/)).toBeVisible();
+    // A saved link the focus's lineage will not show is said so, with a way to it.
+    const elsewhere = screen.getByRole('list', { name: 'Saved links outside this lineage' });
+    expect(elsewhere).toHaveTextContent(
+      "stg_products → fct_order_items is saved, but it does not flow through dim_products, so dim_products's lineage does not show it.",
+    );
+    await userEvent.click(within(elsewhere).getByRole('button', { name: 'Open fct_order_items' }));
+    expect(opened).toEqual([FCT_ITEMS]);
     expect(store.get().ops).toEqual([]);
     expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)?.columns).toEqual({ product_key: { source_columns: ['product_id'] } });
     expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeUndefined();

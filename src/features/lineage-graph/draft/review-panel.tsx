@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { describeError } from '@/api/errors';
 import { useToast } from '@/components/toast';
+import type { TableRef } from '@/lib/table-ref';
 import { describeOp, withdrawChange, type LinkChange } from '../model/draft';
 import { expectedMethod, type AppliedStep, type RunResult, type WriteMethod } from '../model/draft-run';
 import { useDraft, type DraftStore } from './draft-store';
@@ -33,7 +34,27 @@ function LinkLine({ change, method, state, note }: { change: LinkChange; method?
 const STATE_WORDS: Record<string, string> = { applied: '✓ saved', failed: '✗ failed', skipped: '○ not sent', undone: '↶ rolled back' };
 
 /** The draft: what will be sent, the staged steps, and "Save all" with its honest report. */
-export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftStore; changes: readonly LinkChange[]; hidden: boolean; onClose: () => void }) {
+/** A saved link the focus table's lineage will not show (it does not flow through the focus). */
+export interface OutsideLineage {
+  /** The focus table's name. */
+  root: string;
+  isOutside: (change: LinkChange) => boolean;
+  onOpenTable: (table: TableRef) => void;
+}
+
+export function ReviewPanel({
+  store,
+  changes,
+  hidden,
+  onClose,
+  outside,
+}: {
+  store: DraftStore;
+  changes: readonly LinkChange[];
+  hidden: boolean;
+  onClose: () => void;
+  outside: OutsideLineage;
+}) {
   const draft = useDraft(store);
   const toast = useToast();
   const { save, rollback, progress } = useSaveDraft();
@@ -71,6 +92,7 @@ export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftS
         <RunReport
           report={report}
           rollback={rollback}
+          outside={outside}
           onWithdraw={(change) => {
             for (const op of withdrawChange(change)) store.stage(op);
           }}
@@ -181,9 +203,11 @@ export function ReviewPanel({ store, changes, hidden, onClose }: { store: DraftS
 function RunReport({
   report,
   rollback,
+  outside,
   onWithdraw,
 }: {
   report: RunResult;
+  outside: OutsideLineage;
   rollback: ReturnType<typeof useSaveDraft>['rollback'];
   /** Takes the failed change out of the draft (when it cannot succeed, e.g. the link is gone). */
   onWithdraw: (change: LinkChange) => void;
@@ -191,10 +215,26 @@ function RunReport({
   const [withdrawn, setWithdrawn] = useState(false);
   const writes = report.applied.filter((step) => step.method);
   if (!report.failed) {
+    const elsewhere = report.applied.filter((step) => step.method === 'POST' && outside.isOutside(step.change));
     return (
-      <p className="ls-notice ls-notice--success" role="status">
-        Saved. {writes.length} write{writes.length === 1 ? '' : 's'} sent to DQOps; the lineage is being read again.
-      </p>
+      <div className="ls-notice ls-notice--success" role="status">
+        <p>
+          Saved. {writes.length} write{writes.length === 1 ? '' : 's'} sent to DQOps; the lineage is being read again.
+        </p>
+        {elsewhere.length > 0 ? (
+          <ul className="ls-review__elsewhere" aria-label="Saved links outside this lineage">
+            {elsewhere.map(({ change }) => (
+              <li key={change.key}>
+                {change.source.table} → {change.target.table} is saved, but it does not flow through {outside.root}, so {outside.root}&apos;s lineage does not
+                show it.{' '}
+                <button type="button" className="ls-linkbutton" onClick={() => outside.onOpenTable(change.target)}>
+                  Open {change.target.table}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     );
   }
   const total = report.applied.length + 1 + report.notAttempted.length;

@@ -14,7 +14,7 @@ import {
   type LayoutResult,
 } from './layout';
 import { rootCause } from './root-cause';
-import { closure, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
+import { closure, flowsThroughRoot, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
 
 const k = (table: string) => tableKey(ref(table));
 const names = (keys: Iterable<string>) => [...keys].map((key) => parseTableKey(key)?.table).sort();
@@ -239,5 +239,17 @@ describe('layout', () => {
     expect(chooseAlgorithm(120)).toBe('dagre-network-simplex');
     expect(chooseAlgorithm(121)).toBe('layered');
     expect(chooseAlgorithm(5000)).toBe('layered');
+  });
+});
+
+describe('flowsThroughRoot', () => {
+  // u feeds r; r feeds d; x (a sibling source) feeds d too.
+  const model = buildGraph(treeOf('r', ['u>r', 'r>d', 'x>d']));
+  it('holds links into the focus or its ancestors and out of the focus or its descendants, not a sibling’s', () => {
+    expect(flowsThroughRoot(model, k('new'), k('u'))).toBe(true); // a new source of an ancestor
+    expect(flowsThroughRoot(model, k('d'), k('new'))).toBe(true); // a new target of a descendant
+    expect(flowsThroughRoot(model, k('new'), k('d'))).toBe(false); // another source of a descendant
+    expect(flowsThroughRoot(model, k('u'), k('new'))).toBe(false); // another target of an ancestor
+    expect(flowsThroughRoot(model, k('new'), k('r'))).toBe(true);
   });
 });

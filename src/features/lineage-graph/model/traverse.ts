@@ -165,3 +165,13 @@ export function pathFromRoot(model: GraphModel, key: string): string[] {
   }
   return model.nodes.has(key) ? [key] : [];
 }
+
+/**
+ * Whether a link source → target lies on a path through the focus table, i.e. whether DQOps's
+ * tree of the focus holds it (its tree is the focus's ancestors and descendants only).
+ */
+export function flowsThroughRoot(model: GraphModel, source: string, target: string): boolean {
+  const root = model.rootKey;
+  if (source === root || target === root) return true;
+  return closure(model, root, 'upstream').has(target) || closure(model, root, 'downstream').has(source);
+}
