@@ -59,6 +59,7 @@ export interface LineageCanvasProps {
 }
 
 const PRO_OPTIONS = { hideAttribution: true };
+const SMALL_MINIMAP = { width: 140, height: 90 };
 // Loaded when draft mode is first used: most visits never stage anything.
 const ReviewPanel = lazy(() => import('../draft/review-panel').then((m) => ({ default: m.ReviewPanel })));
 const DraftLinkPanel = lazy(() => import('../draft/draft-link-panel').then((m) => ({ default: m.DraftLinkPanel })));
@@ -603,6 +604,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                       zoomable
                       position="bottom-right"
                       ariaLabel="Minimap of the lineage graph"
+                      // On a short canvas (1280×720, an embedding host's box) the minimap takes less of it.
+                      style={box && box.height < 520 ? SMALL_MINIMAP : undefined}
                       nodeColor={(n) => SEVERITY_STYLE[nodeSeverity(model, n.id, colourBy)].color}
                       nodeStrokeWidth={0}
                     />
