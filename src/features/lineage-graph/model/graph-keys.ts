@@ -8,7 +8,8 @@ export type GraphMove = 'upstream' | 'downstream' | 'up' | 'down';
 
 export const MOVE_KEYS: Readonly<Record<string, GraphMove>> = { ArrowLeft: 'upstream', ArrowRight: 'downstream', ArrowUp: 'up', ArrowDown: 'down' };
 
-function nearest(keys: Iterable<string>, positions: ReadonlyMap<string, Point>, to: Point): string | undefined {
+/** Among `keys`, the table whose position is nearest to `to` (the camera uses it too). */
+export function nearest(keys: Iterable<string>, positions: ReadonlyMap<string, Point>, to: Point): string | undefined {
   let best: string | undefined;
   let distance = Infinity;
   for (const key of keys) {

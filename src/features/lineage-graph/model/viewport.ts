@@ -5,6 +5,7 @@
 //   upstream and nearest downstream neighbour wholly in view.
 // - Else (a narrow canvas) the zoom comes down until those three fit, never below MIN_START_ZOOM.
 // The rest is reached by panning; the minimap shows where.
+import { nearest } from './graph-keys';
 import { NODE_HEIGHT, NODE_WIDTH, type Point } from './layout';
 
 export interface Viewport {
@@ -52,19 +53,6 @@ function centred(cx: number, cy: number, zoom: number, width: number, height: nu
   return { x: width / 2 - cx * zoom, y: height / 2 - cy * zoom, zoom };
 }
 
-/** The table nearest to `anchor` (centre to centre) among `keys`. */
-function nearest(positions: ReadonlyMap<string, Point>, anchor: Point, keys: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const key of keys) {
-    const p = positions.get(key);
-    if (!p) continue;
-    const distance = Math.hypot(p.x - anchor.x, p.y - anchor.y);
-    if (distance < bestDistance) [best, bestDistance] = [key, distance];
-  }
-  return best;
-}
-
 /** Moves a camera centred on (cx, cy) as little as needed for `keep` to be wholly in view. */
 function keepInView(cx: number, cy: number, keep: Box, zoom: number, width: number, height: number): Viewport {
   const view = centred(cx, cy, zoom, width, height);
@@ -101,7 +89,7 @@ export function startViewport(
   if (fitZoom(near, width, height).both >= READABLE_ZOOM) {
     return centred((near.minX + near.maxX) / 2, (near.minY + near.maxY) / 2, READABLE_ZOOM, width, height);
   }
-  const essential = [focus, nearest(positions, anchor, upstream), nearest(positions, anchor, downstream)].filter((key): key is string => key !== undefined);
+  const essential = [focus, nearest(upstream, positions, anchor), nearest(downstream, positions, anchor)].filter((key): key is string => key !== undefined);
   const keep = boundsOf(positions, essential) ?? near;
   const zoom = Math.max(MIN_START_ZOOM, Math.min(READABLE_ZOOM, fitZoom(keep, width, height).both));
   return keepInView((near.minX + near.maxX) / 2, anchor.y + NODE_HEIGHT / 2, keep, zoom, width, height);
