@@ -54,7 +54,7 @@ test('a page without a bundler loads the packed library as shipped: the worker c
   await resetMock(page);
   const workers = watchWorkers(page);
   await page.goto(`${HOST}/plain`);
-  await expect(focusNode(page, 'fct_orders')).toBeVisible();
+  await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => workers).toEqual([expect.stringMatching(/^\/pkg\/assets\/layout\.worker-[\w-]+\.js$/)]);
 });
 
@@ -66,7 +66,7 @@ for (const size of [
     await resetMock(page);
     await page.setViewportSize(size);
     await page.goto(tablePage(''));
-    await expect(focusNode(page, 'fct_orders')).toBeVisible();
+    await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
     const box = await page.locator('#lineage-box').evaluate((element) => {
       const rect = element.getBoundingClientRect();
       const style = getComputedStyle(element);
@@ -99,7 +99,7 @@ for (const size of [
   test(`the standalone app fills exactly the window at ${size.width}×${size.height}`, async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto('/?connection=warehouse&schema=marts&table=fct_orders');
-    await expect(focusNode(page, 'fct_orders')).toBeVisible();
+    await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
     const fit = await page.evaluate(() => {
       const root = document.querySelector('.ls-root')?.getBoundingClientRect();
       return {
@@ -193,7 +193,7 @@ function differences(reference: [string, Record<string, string>][], actual: [str
 /** Puts the component in a state with headings, buttons, inputs, checkboxes and placeholders. */
 async function openEveryKindOfControl(page: Page, prefix: string) {
   await page.goto(tablePage(prefix));
-  await expect(focusNode(page, 'fct_orders')).toBeVisible();
+  await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel(/^fct_revenue, /).click(); // the details panel: headings, lists
   await expect(page.getByRole('region', { name: 'Details of fct_revenue' })).toBeVisible();
   await page.getByText('Filter', { exact: true }).click(); // the filter menu: checkboxes
@@ -238,7 +238,7 @@ test('no element of the console changes style when the component and its stylesh
   const without = await hostStyles();
   expect(without.length).toBeGreaterThan(20);
   await page.goto(tablePage(''));
-  await expect(focusNode(page, 'fct_orders')).toBeVisible();
+  await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
   expect(differences(without, await hostStyles())).toEqual([]);
 });
 
@@ -246,7 +246,7 @@ test('the console drives the view with its own tabs; header and tabs are hidden 
   await resetMock(page);
   await page.goto(tablePage(''));
   const box = page.getByRole('region', { name: 'Lineage box' });
-  await expect(focusNode(page, 'fct_orders')).toBeVisible();
+  await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
   await expect(box.getByText('Lineage Studio')).toHaveCount(0);
   await expect(box.getByRole('tab')).toHaveCount(0);
   // No header: the settings are one small button (the host passes no API key).
@@ -257,7 +257,7 @@ test('the console drives the view with its own tabs; header and tabs are hidden 
   await page.getByRole('button', { name: 'Target tables', exact: true }).click();
   await expect(box.getByRole('heading', { name: 'Target tables of fct_orders' })).toBeVisible();
   await page.getByRole('button', { name: 'Data lineage graph', exact: true }).click();
-  await expect(focusNode(page, 'fct_orders')).toBeVisible();
+  await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
 
   // The host's route changes the table.
   await page.getByRole('link', { name: 'warehouse.marts.fct_revenue' }).click();
@@ -282,7 +282,7 @@ test('mountLineageStudio returns update() and unmount()', async ({ page }) => {
   await resetMock(page);
   await page.goto(`${HOST}/mounted`);
   const box = page.getByRole('region', { name: 'Mounted box' });
-  await expect(focusNode(page, 'fct_orders')).toBeVisible();
+  await expect(focusNode(page, 'fct_orders')).toBeVisible({ timeout: 30_000 });
   await expect(box.getByRole('tab')).toHaveCount(0);
   await page.locator('#update-table').click();
   await expect(focusNode(page, 'dim_customers')).toBeVisible();
