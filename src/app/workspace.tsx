@@ -38,7 +38,7 @@ export function Workspace({ showPicker = true, showTabs = true, onOpenSettings }
   const editSource = params.editSource === 'new' ? 'new' : parseTableKey(params.editSource);
   return (
     <main className="ls-workspace">
-      {showPicker ? <TablePicker /> : null}
+      {showPicker ? <TablePicker compact={!!selected} /> : null}
       {selected ? (
         <section className={`ls-view${onOpenSettings && !showTabs ? ' ls-view--corner' : ''}`} aria-label={`Lineage of ${tableLabel(selected)}`}>
           {onOpenSettings && !showTabs ? <SettingsButton onClick={onOpenSettings} corner /> : null}

@@ -30,11 +30,19 @@ export interface ComboboxProps {
   hideLabel?: boolean;
   autoFocus?: boolean;
   id?: string;
+  /** Size the input to its text (a breadcrumb of comboboxes) instead of filling its column. */
+  fit?: boolean;
 }
 
 const ROW_HEIGHT = 36;
 const VISIBLE_ROWS = 9;
 const OVERSCAN = 4;
+
+/** Width of a `fit` input: its text (bold letters are wider than the `ch` unit), the chevron, capped. */
+function fitWidth(text: string): string {
+  const letters = Math.min(36, Math.max(6, text.length));
+  return `calc(${letters * 1.15}ch + 34px)`;
+}
 
 export function filterOptions(options: readonly ComboboxOption[], query: string): ComboboxOption[] {
   const q = query.trim().toLowerCase();
@@ -63,6 +71,7 @@ export function Combobox({
   hideLabel,
   autoFocus,
   id,
+  fit,
 }: ComboboxProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-input`;
@@ -170,7 +179,7 @@ export function Combobox({
   const status = error ?? (loading ? 'Loading…' : rows.length === 0 ? emptyText : undefined);
 
   return (
-    <div className="ls-combobox">
+    <div className={fit ? 'ls-combobox ls-combobox--fit' : 'ls-combobox'}>
       <label className={hideLabel ? 'ls-visually-hidden' : 'ls-combobox__label'} htmlFor={inputId}>
         {label}
       </label>
@@ -190,6 +199,7 @@ export function Combobox({
           disabled={disabled}
           placeholder={loading ? 'Loading…' : placeholder}
           value={query ?? selectedLabel}
+          style={fit ? { width: fitWidth((query ?? selectedLabel) || (placeholder ?? '')) } : undefined}
           onChange={(event) => {
             setQuery(event.target.value);
             setOpen(true);

@@ -1,3 +1,4 @@
+import { formatKpi } from '@/lib/format';
 import type { QualityStatus } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 
@@ -28,6 +29,4 @@ export function SeverityBadge({ status, showKpi = true }: { status: QualityStatu
   );
 }
 
-export function formatKpi(kpi: number): string {
-  return `${kpi.toFixed(kpi % 1 === 0 ? 0 : 1)}%`;
-}
+export { formatKpi } from '@/lib/format';

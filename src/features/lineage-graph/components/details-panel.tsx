@@ -11,6 +11,7 @@ import type { PathHighlight } from '../model/traverse';
 import { ImpactPanel } from './impact-panel';
 import { LinkCounts } from './link-counts';
 import { ColumnsPanel, type ColumnsPanelProps } from './columns-panel';
+import { revealOnMount } from '@/lib/reveal';
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
@@ -117,11 +118,8 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
         </button>
       </div>
       {failing ? null : <p className="ls-hint">No root cause to trace: nothing fails in this table or upstream of it, as far as this lineage shows.</p>}
-      {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
-      {draft}
-      <ColumnsPanel node={node} model={model} {...columns} />
       {rootCause ? (
-        <div className="ls-rootcause">
+        <div className="ls-rootcause" ref={revealOnMount}>
           <h4 className="ls-legend__sub">Where the problem comes from</h4>
           {rootCause.length === 0 ? (
             <p className="ls-hint">
@@ -148,6 +146,9 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
           )}
         </div>
       ) : null}
+      {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
+      {draft}
+      <ColumnsPanel node={node} model={model} {...columns} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // Loaded on demand (dynamic import) when the user exports.
 import { downloadBlob, svgToPng } from '@/lib/download';
-import { exportFileName, toCsv, toJson, toSvg, type ExportFormat, type ExportInput } from '../model/export';
+import { exportFileName, exportSize, toCsv, toJson, toSvg, type ExportFormat, type ExportInput } from '../model/export';
 import { layoutGraph } from '../model/layout';
 
 /** Pictures show the whole lineage, also the tables the view keeps hidden behind "+N". */
@@ -18,7 +18,8 @@ export async function exportGraph(input: ExportInput, format: ExportFormat): Pro
       return;
     case 'png': {
       const whole = wholeGraph(input);
-      const png = await svgToPng(toSvg(whole), whole.layout.width + 48, whole.layout.height + 48);
+      const size = exportSize(whole.layout);
+      const png = await svgToPng(toSvg(whole), size.width, size.height);
       downloadBlob(png, exportFileName(input.tree, 'png'));
       return;
     }

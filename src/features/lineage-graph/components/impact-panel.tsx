@@ -1,3 +1,4 @@
+import { revealOnMount } from '@/lib/reveal';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { lineageQueries } from '@/api/queries';
@@ -36,7 +37,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
       exportFileName({ relativeTable: node.ref, flows: [], fullyLoaded: true, unreadableFlows: 0, problems: [] }, 'impact.csv'),
     );
   return (
-    <div className="ls-impact">
+    <div className="ls-impact" ref={revealOnMount}>
       <h4 className="ls-legend__sub">If {node.ref.table} fails</h4>
       {rows.length === 0 ? (
         <p className="ls-hint">Nothing downstream: no other table reads from it.</p>

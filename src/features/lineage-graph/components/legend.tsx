@@ -1,13 +1,21 @@
+import type { Ref } from 'react';
 import { DIFF_STYLE } from '../nodes/diff-style';
 import { SeverityIcon } from '@/components/severity-badge';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 
 const ORDER: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
 
-export function Legend({ draft = false }: { draft?: boolean }) {
+export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean; onHide?: () => void; hideButton?: Ref<HTMLButtonElement> }) {
   return (
     <section className="ls-legend" aria-label="Legend">
-      <h3 className="ls-side__title">Legend</h3>
+      <div className="ls-legend__head">
+        <h3 className="ls-side__title">Legend</h3>
+        {onHide ? (
+          <button type="button" ref={hideButton} className="ls-button ls-button--ghost ls-button--small" aria-expanded="true" onClick={onHide} title="Hide the legend: the graph takes its place">
+            Hide legend
+          </button>
+        ) : null}
+      </div>
       <ul className="ls-legend__list">
         {ORDER.map((key) => (
           <li key={key}>

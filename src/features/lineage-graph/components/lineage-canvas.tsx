@@ -32,7 +32,7 @@ import { closure, flowsThroughRoot, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { edgeTypes, nodeTypes } from '../nodes/node-types';
 import { EmphasisContext, type ColourBy, type Emphasis } from '../nodes/emphasis';
-import { MIN_ZOOM, startViewport } from '../model/viewport';
+import { frameOn, MIN_ZOOM, startViewport } from '../model/viewport';
 import type { FlowEdgeType } from '../nodes/flow-edge';
 import { tableNodeLabel, type TableFlowNode } from '../nodes/table-node';
 import { GraphToolbar } from './graph-toolbar';
@@ -46,6 +46,9 @@ import { DIFF_STYLE } from '../nodes/diff-style';
 import { ColumnActionsContext, columnId } from '../nodes/column-list';
 import type { ColumnEdgeType } from '../nodes/column-edge';
 import { useToast } from '@/components/toast';
+import { useStoredFlag } from '@/lib/preference';
+import { routeEdges } from '../model/routes';
+import { flushSync } from 'react-dom';
 
 export interface LineageCanvasProps {
   tree: LineageTree;
@@ -166,6 +169,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const flowBox = useRef<HTMLDivElement>(null);
   const side = useRef<HTMLElement>(null);
   const sideId = useId();
+  // The legend can be put away (remembered in this browser): the canvas then takes its width.
+  const [legendOpen, setLegendOpen] = useStoredFlag('legend', true);
+  const showLegendButton = useRef<HTMLButtonElement>(null);
+  const hideLegendButton = useRef<HTMLButtonElement>(null);
+  const toggleLegend = (open: boolean) => {
+    flushSync(() => setLegendOpen(open));
+    // The button pressed goes away: the focus moves to the one that undoes it.
+    (open ? hideLegendButton : showLegendButton).current?.focus();
+  };
   const keyboard = useGraphKeyboard({
     model,
     positions: layout.positions,
@@ -221,6 +233,12 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns, colourBy, failureMap, keyboard.active],
   );
 
+  // Arrows that skip a column go round its tables (routes.ts).
+  const routes = useMemo(() => {
+    if (overview) return new Map<string, Point[]>();
+    const tallSet = new Set(tall);
+    return routeEdges(layout.positions, view.edges, (key) => (tallSet.has(key) ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT));
+  }, [overview, layout, view.edges, tall]);
   const edges = useMemo<FlowEdgeType[]>(
     () =>
       (overview ? [] : view.edges).flatMap((edge) => {
@@ -234,13 +252,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           target: edge.target,
           selected: edge.key === selectedEdge,
           markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' },
-          data: { color, width: diff ? 2.5 : edgeWidth(edge.rowCount), diff },
+          data: { color, width: diff ? 2.5 : edgeWidth(edge.rowCount), diff, route: routes.get(edge.key) },
           ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}${diff ? `, draft: ${DIFF_STYLE[diff].aria}` : ''}`,
           focusable: true,
           domAttributes: { tabIndex: -1 }, // reached from its tables with Shift+arrow keys, not by Tab
         } satisfies FlowEdgeType;
       }),
-    [view.edges, model, selectedEdge, layout, overview, drafted.diffs],
+    [view.edges, model, selectedEdge, layout, overview, drafted.diffs, routes],
   );
 
   const allEdges = useMemo<(FlowEdgeType | ColumnEdgeType)[]>(
@@ -316,16 +334,28 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   // The minimap joins one frame after the first picture: the tables come first.
   const [miniMap, setMiniMap] = useState(false);
   useEffect(() => (initialViewport && !miniMap ? afterPaint(() => setMiniMap(true)) : undefined), [initialViewport, miniMap]);
-  // Re-frame when the set of drawn tables changes (show all, expansion, another direction).
+  // Re-frame when the set of drawn tables changes. What an action drew is brought into view:
+  // Show all fits everything drawn; +N, a root cause or a found table frame the new tables with
+  // the drawn tables they attach to. Fewer tables (Show nearby only, a filter): the first camera.
   const nodeCount = nodes.length;
   const framedCount = useRef<number>(undefined);
+  const drawnBefore = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (!initialViewport || !box) return;
+    const now = nodes.map((node) => node.id);
+    const before = drawnBefore.current;
+    drawnBefore.current = new Set(now);
     if (framedCount.current === undefined || framedCount.current === nodeCount) {
       framedCount.current = nodeCount; // the mount used initialViewport
       return;
     }
     framedCount.current = nodeCount;
+    const added = new Set(now.filter((key) => !before.has(key)));
+    if (added.size > 0 && before.size > 0) {
+      const attached = view.edges.flatMap((e) => (added.has(e.source) && before.has(e.target) ? [e.target] : added.has(e.target) && before.has(e.source) ? [e.source] : []));
+      const camera = frameOn(layout.positions, showAll ? now : [...added, ...attached], box.width, box.height);
+      if (camera) return void flow.setViewport(camera, { duration: 300 });
+    }
     void flow.setViewport(cameraOn(layout.positions, box));
   }, [flow, nodeCount, initialViewport]); // eslint-disable-line react-hooks/exhaustive-deps -- re-frame on a new picture only, not on selection or resize
 
@@ -518,7 +548,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         showMissing={showMissing}
         onShowMissing={setShowMissing}
         onFind={reveal}
-        exportInput={{ tree, model, nodes: view.nodes, edges: view.edges, layout }}
+        exportInput={{ tree, model, nodes: view.nodes, edges: view.edges, layout, colourBy }}
         colourBy={colourBy}
         onColourBy={setColourBy}
         leading={
@@ -537,6 +567,18 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               Skip the graph ({plural(view.nodes.length, 'table')}): go to the details
             </button>
           )}
+          {!legendOpen && !reviewOpen && !selectedNode && !edge ? (
+            <button
+              type="button"
+              ref={showLegendButton}
+              className="ls-button ls-legend-toggle"
+              aria-expanded="false"
+              aria-controls={sideId}
+              onClick={() => toggleLegend(true)}
+            >
+              Legend
+            </button>
+          ) : null}
           {layoutPending ? (
             <div className="ls-canvas__busy" role="status">
               <span className="ls-spinner" aria-hidden="true" /> Laying out {view.nodes.length} tables…
@@ -615,7 +657,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             </ColumnActionsContext.Provider>
           </EmphasisContext.Provider>
         </div>
-        <aside className="ls-canvas__side" aria-label="Details" id={sideId} tabIndex={-1} ref={side}>
+        <aside
+          className="ls-canvas__side"
+          aria-label="Details"
+          id={sideId}
+          tabIndex={-1}
+          ref={side}
+          hidden={!legendOpen && !reviewOpen && !selectedNode && !edge}
+        >
           {/* Kept mounted while hidden: a Save all report (and its roll-back offer) outlives a look at a table. */}
           {draft.active || draft.ops.length > 0 ? (
             <Suspense fallback={reviewOpen ? <p className="ls-hint">Opening the draft…</p> : null}>
@@ -704,7 +753,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               }
             />
           ) : (
-            <Legend draft={draft.active} />
+            <Legend draft={draft.active} onHide={() => toggleLegend(false)} hideButton={hideLegendButton} />
           )}
         </aside>
       </div>

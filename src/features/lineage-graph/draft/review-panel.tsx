@@ -6,6 +6,7 @@ import { describeOp, withdrawChange, type LinkChange } from '../model/draft';
 import { expectedMethod, type AppliedStep, type RunResult, type WriteMethod } from '../model/draft-run';
 import { useDraft, type DraftStore } from './draft-store';
 import { useSaveDraft } from './use-save-draft';
+import { revealOnMount } from '@/lib/reveal';
 
 const DIFF_WORDS = { added: 'new source', removed: 'remove source', changed: 'change column mappings' } as const;
 
@@ -170,7 +171,7 @@ export function ReviewPanel({
           ↷ Redo
         </button>
         {confirmDiscard ? (
-          <span className="ls-review__confirm" role="group" aria-label="Discard the draft?">
+          <span className="ls-review__confirm" role="group" aria-label="Discard the draft?" ref={revealOnMount}>
             Discard {draft.ops.length} step{draft.ops.length === 1 ? '' : 's'}?{' '}
             <button
               type="button"
@@ -183,7 +184,8 @@ export function ReviewPanel({
             >
               Discard
             </button>
-            <button type="button" className="ls-button" onClick={() => setConfirmDiscard(false)}>
+            {/* The button pressed is gone: the focus goes to the answer that loses nothing. */}
+            <button type="button" className="ls-button" onClick={() => setConfirmDiscard(false)} autoFocus>
               Keep
             </button>
           </span>

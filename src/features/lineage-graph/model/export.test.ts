@@ -47,6 +47,22 @@ describe('SVG', () => {
     expect(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')).toBeNull();
   });
 
+  it('stands alone: title, date, source, legend, and each table as on screen (KPI rounded alike, rows, "⚠ N up", FOCUS)', () => {
+    const tree = treeOf('b', ['a>b', 'b>c'], { a: 'error' });
+    const a = tree.flows[0]?.sourceStatus;
+    if (a) a.kpi = 55.555;
+    const svg = toSvg({ ...input(tree), exportedAt: new Date('2026-11-30T08:15:00Z') });
+    const text = [...new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent);
+    expect(text).toContain('Data lineage of b');
+    expect(text.some((t) => t?.startsWith('s · c — exported 2026-11-30 08:15 UTC from DQOps — 3 tables, 2 flows'))).toBe(true);
+    expect(text).toEqual(expect.arrayContaining(['Valid', 'Warning', 'Error', 'Fatal', 'No checks', 'Not in DQOps', 'FOCUS']));
+    expect(text.some((t) => t?.startsWith('KPI 55.6%'))).toBe(true);
+    expect(text.some((t) => t?.includes('1K rows'))).toBe(true);
+    expect(text.filter((t) => t === '⚠ 1 up')).toHaveLength(2); // b and c are fed by the failing a
+    // Arrowheads in the picture's units: they do not grow with the width of the line.
+    expect(svg.match(/<marker [^>]*markerUnits="userSpaceOnUse"/g)?.length).toBeGreaterThan(0);
+  });
+
   it('drops control characters that XML forbids', () => {
     const svg = toSvg(input(treeOf('b', ['bad\u0001name>b'])));
     expect(svg).toContain('badname');

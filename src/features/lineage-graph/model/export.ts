@@ -5,6 +5,9 @@ import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from './build-graph';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from './layout';
 import { edgeWidth, nodeSeverity } from './view-model';
+import { routedPath, routeEdges } from './routes';
+import { upstreamFailures } from './quality-paths';
+import { formatKpi, formatRows } from '@/lib/format';
 
 export type ExportFormat = 'png' | 'svg' | 'csv' | 'json';
 
@@ -15,6 +18,10 @@ export interface ExportInput {
   nodes: readonly string[];
   edges: readonly GraphEdge[];
   layout: LayoutResult;
+  /** How the tables are coloured on screen (the picture says which). */
+  colourBy?: 'own' | 'upstream';
+  /** When the picture was taken (stamped on it). */
+  exportedAt?: Date;
 }
 
 export function escapeXml(text: string): string {
@@ -29,55 +36,99 @@ function xmlText(text: string, max = 60): string {
 }
 
 const MARGIN = 24;
+/** Room above the graph for the title, the date and the legend. */
+export const EXPORT_HEADER = 132;
+const ARROW = 12; // arrowheads keep this size whatever the line's width
 
-export function toSvg({ model, nodes, edges, layout }: ExportInput): string {
-  const width = layout.width + MARGIN * 2;
-  const height = layout.height + MARGIN * 2;
-  const used = new Set<SeverityKey>(edges.map((e) => severityKey(e.combinedStatus)));
+/** The picture's size for a layout (the PNG is rendered at this size). */
+export function exportSize(layout: LayoutResult): { width: number; height: number } {
+  return { width: Math.max(layout.width + MARGIN * 2, 760), height: layout.height + MARGIN * 2 + EXPORT_HEADER };
+}
+
+/**
+ * The drawn graph as a picture that stands alone in a ticket or a slide: a title (the focus table),
+ * the date and source, a legend, and every table as on screen (status, KPI, rows, "⚠ N up").
+ */
+export function toSvg({ tree, model, nodes, edges, layout, colourBy = 'own', exportedAt = new Date() }: ExportInput): string {
+  const { width, height } = exportSize(layout);
+  const top = EXPORT_HEADER + MARGIN;
+  const colourOf = (edge: GraphEdge) => severityKey(edge.combinedStatus);
+  const used = new Set<SeverityKey>(edges.map(colourOf));
   const markers = [...used]
     .map(
       (key) =>
-        `<marker id="arrow-${key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${SEVERITY_STYLE[key].color}"/></marker>`,
+        `<marker id="arrow-${key}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="${ARROW}" markerHeight="${ARROW}" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${SEVERITY_STYLE[key].color}"/></marker>`,
     )
     .join('');
+  const shown = new Set(nodes);
+  const routes = routeEdges(layout.positions, edges);
   const paths = edges
     .map((edge) => {
       const s = layout.positions.get(edge.source);
       const t = layout.positions.get(edge.target);
       if (!s || !t) return '';
       const sx = s.x + NODE_WIDTH + MARGIN;
-      const sy = s.y + NODE_HEIGHT / 2 + MARGIN;
+      const sy = s.y + NODE_HEIGHT / 2 + top;
       const tx = t.x + MARGIN;
-      const ty = t.y + NODE_HEIGHT / 2 + MARGIN;
+      const ty = t.y + NODE_HEIGHT / 2 + top;
+      const route = routes.get(edge.key)?.map((p) => ({ x: p.x + MARGIN, y: p.y + top }));
       const dx = Math.max(40, Math.abs(tx - sx) / 2);
-      const key = severityKey(edge.combinedStatus);
-      return `<path d="M${sx},${sy} C${sx + dx},${sy} ${tx - dx},${ty} ${tx},${ty}" fill="none" stroke="${SEVERITY_STYLE[key].color}" stroke-opacity="0.85" stroke-width="${edgeWidth(edge.rowCount).toFixed(1)}" marker-end="url(#arrow-${key})"/>`;
+      const d = route ? routedPath(sx, sy, route, tx, ty)[0] : `M${sx},${sy} C${sx + dx},${sy} ${tx - dx},${ty} ${tx},${ty}`;
+      const key = colourOf(edge);
+      return `<path d="${d}" fill="none" stroke="${SEVERITY_STYLE[key].color}" stroke-opacity="0.85" stroke-width="${edgeWidth(edge.rowCount).toFixed(1)}" marker-end="url(#arrow-${key})"/>`;
     })
     .join('');
+  const failures = upstreamFailures(model);
   const boxes = nodes
     .map((key) => {
       const node = model.nodes.get(key);
       const p = layout.positions.get(key);
       if (!node || !p) return '';
-      const sev = nodeSeverity(model, key);
-      const style = SEVERITY_STYLE[sev];
+      const style = SEVERITY_STYLE[nodeSeverity(model, key, colourBy)];
       const x = p.x + MARGIN;
-      const y = p.y + MARGIN;
+      const y = p.y + top;
       const stroke = node.isRoot ? '#1d4ed8' : '#b8c0cc';
       const dash = node.exists ? '' : ' stroke-dasharray="5 4"';
-      const kpi = node.status?.kpi !== undefined ? `KPI ${node.status.kpi}%` : style.label;
+      const kpi = node.status?.kpi !== undefined ? `KPI ${formatKpi(node.status.kpi)}` : style.label;
+      const stats = node.exists ? `${kpi} · ${formatRows(node.rowCount !== undefined && node.rowCount > 1 ? node.rowCount : undefined, node.rowCountEstimated)}` : 'not in DQOps';
+      const fed = failures.get(key);
+      const fedMark = fed
+        ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 64}" font-size="12" font-weight="600" text-anchor="end" fill="${SEVERITY_STYLE[fed.worst].text}">${xmlText(`⚠ ${fed.count} up`)}</text>`
+        : '';
+      const focus = node.isRoot ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 24}" font-size="10" font-weight="700" text-anchor="end" fill="#1d4ed8">FOCUS</text>` : '';
       return (
         `<g><rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${node.isRoot ? '#eef4ff' : '#ffffff'}" stroke="${stroke}" stroke-width="${node.isRoot ? 2.5 : 1}"${dash}/>` +
         `<rect x="${x}" y="${y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${style.color}"/>` +
-        `<text x="${x + 16}" y="${y + 24}" font-size="14" font-weight="600" fill="#1f2933">${xmlText(`${style.icon} ${node.ref.table}`, 30)}</text>` +
+        `<text x="${x + 16}" y="${y + 24}" font-size="14" font-weight="600" fill="#1f2933">${xmlText(`${style.icon} ${node.ref.table}`, node.isRoot ? 24 : 30)}</text>${focus}` +
         `<text x="${x + 16}" y="${y + 44}" font-size="12" fill="#5b6675">${xmlText(`${node.ref.schema} · ${node.ref.connection}`, 36)}</text>` +
-        `<text x="${x + 16}" y="${y + 64}" font-size="12" fill="#5b6675">${xmlText(node.exists ? kpi : 'not in DQOps')}</text></g>`
+        `<text x="${x + 16}" y="${y + 64}" font-size="12" fill="#5b6675">${xmlText(stats)}</text>${fedMark}</g>`
       );
     })
     .join('');
+  const root = tree.relativeTable;
+  const hidden = model.nodes.size - shown.size;
+  const title = `Data lineage of ${root.table}`;
+  const subtitle = `${root.schema} · ${root.connection} — exported ${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from DQOps — ${nodes.length} table${nodes.length === 1 ? '' : 's'}${hidden > 0 ? ` (${hidden} more not drawn)` : ''}, ${edges.length} flow${edges.length === 1 ? '' : 's'}${tree.fullyLoaded ? '' : ' — partial: DQOps was still loading the lineage'}`;
+  const legendKeys: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
+  let lx = MARGIN;
+  const legend = [
+    ...legendKeys.map((key) => {
+      const swatch = key === 'missing' ? 'fill="#ffffff" stroke="#6b7280" stroke-dasharray="3 2"' : `fill="${SEVERITY_STYLE[key].color}"`;
+      const item = `<rect x="${lx}" y="66" width="12" height="12" rx="2" ${swatch}/><text x="${lx + 17}" y="76" font-size="12" fill="#1f2933">${xmlText(SEVERITY_STYLE[key].label)}</text>`;
+      lx += 30 + SEVERITY_STYLE[key].label.length * 7;
+      return item;
+    }),
+    `<text x="${MARGIN}" y="98" font-size="12" fill="#5b6675">${xmlText(`Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N up: fed by N failing upstream tables.`, 120)}</text>`,
+    `<text x="${MARGIN}" y="116" font-size="12" fill="#5b6675">${xmlText('Arrows: data flows left → right; width: rows flowing; colour: status of the data arriving, including upstream.', 120)}</text>`,
+  ].join('');
+  const header =
+    `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="#1f2933">${xmlText(title, 90)}</text>` +
+    `<text x="${MARGIN}" y="52" font-size="12" fill="#5b6675">${xmlText(subtitle, 220)}</text>${legend}` +
+    `<line x1="${MARGIN}" y1="${EXPORT_HEADER - 6}" x2="${width - MARGIN}" y2="${EXPORT_HEADER - 6}" stroke="#e3e7ed"/>`;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Liberation Sans, Arial, sans-serif">` +
-    `<defs>${markers}</defs><rect width="100%" height="100%" fill="#ffffff"/>${paths}${boxes}</svg>`
+    `<title>${xmlText(`${title} (${root.schema} · ${root.connection})`, 200)}</title>` +
+    `<defs>${markers}</defs><rect width="100%" height="100%" fill="#ffffff"/>${header}${paths}${boxes}</svg>`
   );
 }
 

@@ -94,3 +94,14 @@ export function startViewport(
   const zoom = Math.max(MIN_START_ZOOM, Math.min(READABLE_ZOOM, fitZoom(keep, width, height).both));
   return keepInView((near.minX + near.maxX) / 2, anchor.y + NODE_HEIGHT / 2, keep, zoom, width, height);
 }
+
+/**
+ * The camera that brings `keys` into view after an action drew them (Show all, +N, a root cause):
+ * fitted to them, never closer than 1:1 nor further than MIN_ZOOM. Undefined when none is laid out.
+ */
+export function frameOn(positions: ReadonlyMap<string, Point>, keys: Iterable<string>, width: number, height: number): Viewport | undefined {
+  const box = boundsOf(positions, keys);
+  if (!box || width <= 0 || height <= 0) return undefined;
+  const zoom = Math.max(MIN_ZOOM, Math.min(1, fitZoom(box, width, height).both));
+  return centred((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2, zoom, width, height);
+}

@@ -2,17 +2,21 @@ import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/reac
 import { memo } from 'react';
 import { DIFF_STYLE, edgeLabelStyle } from './diff-style';
 import { useEmphasis } from './emphasis';
+import type { Point } from '../model/layout';
+import { routedPath } from '../model/routes';
 
 export interface FlowEdgeData extends Record<string, unknown> {
   color: string;
   width: number;
   /** How the staged draft changes this link. */
   diff?: 'added' | 'removed' | 'changed';
+  /** Waypoints round the tables of the columns this arrow crosses (routes.ts). */
+  route?: Point[];
 }
 
 export type FlowEdgeType = Edge<FlowEdgeData, 'flow'>;
 
-/** A data flow: a bezier curve, as wide as the rows flowing, faded when out of focus. */
+/** A data flow: a bezier curve (round the tables in its way), as wide as the rows flowing, faded when out of focus. */
 export const FlowEdge = memo(function FlowEdge({
   id,
   sourceX,
@@ -26,7 +30,9 @@ export const FlowEdge = memo(function FlowEdge({
   selected,
 }: EdgeProps<FlowEdgeType>) {
   const emphasis = useEmphasis();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = data?.route
+    ? routedPath(sourceX, sourceY, data.route, targetX, targetY)
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const faded = emphasis.edges !== undefined && !emphasis.edges.has(id);
   const diff = data?.diff ? DIFF_STYLE[data.diff] : undefined;
   return (

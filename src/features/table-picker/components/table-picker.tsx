@@ -8,13 +8,25 @@ import { SeverityIcon } from '@/components/severity-badge';
 import { severityKey } from '@/lib/severity';
 import { useViewParams } from '@/lib/view-params';
 
+function Separator() {
+  return (
+    <span className="ls-picker__separator" aria-hidden="true">
+      ›
+    </span>
+  );
+}
+
 function errorText(error: unknown): string | undefined {
   if (!error) return undefined;
   return isApiError(error) ? error.userMessage : 'Could not load the list.';
 }
 
-/** Connection → schema → table; the choice lives in the URL. */
-export function TablePicker() {
+/**
+ * Connection → schema → table; the choice lives in the URL. Once a table is chosen the picker is
+ * `compact`: one line, connection › schema › table, each still a combobox that opens its list
+ * (the same elements, so the focus stays where it was when a choice makes it compact).
+ */
+export function TablePicker({ compact = false }: { compact?: boolean }) {
   const api = useDqopsApi();
   const { params, update } = useViewParams();
   const { connection, schema, table } = params;
@@ -59,9 +71,11 @@ export function TablePicker() {
   );
 
   return (
-    <div className="ls-picker" role="group" aria-label="Table picker">
+    <div className={compact ? 'ls-picker ls-picker--compact' : 'ls-picker'} role="group" aria-label="Table picker">
       <Combobox
         label="Connection"
+        hideLabel={compact}
+        fit={compact}
         options={connectionOptions}
         value={connection}
         loading={connections.isPending}
@@ -70,8 +84,11 @@ export function TablePicker() {
         emptyText="No connections in DQOps"
         onChange={(value) => update({ connection: value, schema: undefined, table: undefined, node: undefined })}
       />
+      {compact ? <Separator /> : null}
       <Combobox
         label="Schema"
+        hideLabel={compact}
+        fit={compact}
         options={schemaOptions}
         value={schema}
         disabled={!connection}
@@ -81,8 +98,11 @@ export function TablePicker() {
         emptyText="No schemas: import tables into this connection in DQOps"
         onChange={(value) => update({ schema: value, table: undefined, node: undefined })}
       />
+      {compact ? <Separator /> : null}
       <Combobox
         label="Table"
+        hideLabel={compact}
+        fit={compact}
         options={tableOptions}
         value={table}
         disabled={!schema}
