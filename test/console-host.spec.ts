@@ -201,6 +201,7 @@ async function openEveryKindOfControl(page: Page, prefix: string) {
 }
 
 test("the console's Tailwind preflight, loaded after or before the component, changes none of its computed styles", async ({ page }) => {
+  test.setTimeout(180_000); // six page loads and ~2,000 computed styles compared: slow on a loaded 2-core machine
   await resetMock(page);
   await openEveryKindOfControl(page, '/bare');
   const bare = await stylesUnder(page, '.ls-root');

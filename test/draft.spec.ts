@@ -67,9 +67,9 @@ test('a steward stages a multi-step draft, reloads, sees a partial failure repor
   await bar.getByRole('button', { name: 'Review and save' }).click();
   const review = page.getByRole('region', { name: 'Draft review' });
   await expect(review.getByRole('list', { name: 'Changes to save' }).getByRole('listitem')).toHaveText([
-    /POST\s*stg_products → fct_order_items: new source \(\+1 column mapping\)/,
-    /DELETE\s*dim_products → fct_inventory_snapshot: remove source/,
-    /PUT\s*stg_products → dim_products: change column mappings \(\+1 column mapping, −1 column mapping\)/,
+    /^Add source: stg_products → fct_order_items \(\+1 column mapping\)\s*POST$/,
+    /^Remove source: dim_products → fct_inventory_snapshot\s*DELETE$/,
+    /^Change column mappings: stg_products → dim_products \(\+1 column mapping, −1 column mapping\)\s*PUT$/,
   ]);
   await expect(review.getByRole('list', { name: 'Staged steps' }).getByRole('listitem')).toHaveCount(5);
 
@@ -81,14 +81,21 @@ test('a steward stages a multi-step draft, reloads, sees a partial failure repor
   await expect(alert).toContainText('Injected fault');
   await expect(alert).toContainText('1 later change was not attempted');
   await expect(review.getByRole('list', { name: 'What Save all did' }).getByRole('listitem')).toHaveText([
-    /✓ saved\s*POST\s*stg_products → fct_order_items/,
-    /✗ failed\s*DELETE\s*dim_products → fct_inventory_snapshot/,
-    /○ not sent\s*PUT\s*stg_products → dim_products.*not attempted/,
+    /✓ saved\s*Add source: stg_products → fct_order_items.*POST/,
+    /✗ failed\s*Remove source: dim_products → fct_inventory_snapshot.*DELETE/,
+    /○ not sent\s*Change column mappings: stg_products → dim_products.*not attempted\s*PUT/,
   ]);
+
+  // The draft bar and the canvas say what is saved: the new source is no longer drawn "+ new".
+  await expect(bar).toContainText('5 staged steps, 3 links to change: 1 already saved in DQOps, 2 not saved yet.');
+  await expect(page.getByRole('group', { name: /^stg_products feeds fct_order_items, draft: new source/ })).toHaveCount(0);
 
   // Roll back what was applied: the new source is gone from DQOps again, the draft is kept.
   await alert.getByRole('button', { name: 'Roll back the 1 saved change' }).click();
-  await expect(alert).toContainText('Rolled back');
+  await expect(alert).toContainText('Rolled back: none of the 3 changes is in DQOps. The draft is kept.');
+  await expect(alert).not.toContainText('Saved 1 of 3 changes');
+  await expect(bar).toContainText('5 staged steps, 3 links to change. Not saved yet.');
+  await expect(page.getByRole('group', { name: /^stg_products feeds fct_order_items, draft: new source/ })).toBeVisible();
   await expect(review.getByRole('list', { name: 'What Save all did' }).getByRole('listitem').first()).toContainText('↶ rolled back');
   await openDemo(page, FCT_ORDER_ITEMS, '&view=sources');
   await expect(page.getByRole('row', { name: /dim_products/ })).toBeVisible();
@@ -109,7 +116,7 @@ test('a steward stages a multi-step draft, reloads, sees a partial failure repor
   // What DQOps holds now, as the other views show it.
   await openDemo(page, FCT_ORDER_ITEMS, '&view=sources');
   await page.getByRole('button', { name: 'Edit source stg_products' }).click();
-  await expect(page.getByRole('dialog').getByLabel('Mapping coverage')).toContainText('1 of 5 columns mapped');
+  await expect(page.getByRole('dialog').getByLabel('Mapping coverage')).toContainText('1 of 5 columns take data from a source column');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await openDemo(page, FCT_INVENTORY, '&view=sources');
   await expect(page.getByRole('row', { name: /stg_inventory/ })).toBeVisible();

@@ -17,8 +17,8 @@ test('add a source with column mappings, see the new edge, edit it, delete it an
   await dialog.getByRole('textbox', { name: 'Source tool (optional)' }).fill('spark');
   await dialog.getByRole('button', { name: 'Auto-map by name' }).click();
   await expect(dialog.getByRole('group', { name: 'Proposed mappings' })).toContainText('product_id ← product_id');
-  await dialog.getByRole('button', { name: 'Apply 1 mappings' }).click();
-  await expect(dialog.getByLabel('Mapping coverage')).toContainText('1 of 6 columns mapped');
+  await dialog.getByRole('button', { name: 'Apply 1 mapping' }).click();
+  await expect(dialog.getByLabel('Mapping coverage')).toContainText('1 of 6 columns take data from a source column');
   await dialog.getByRole('button', { name: 'Add source table' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Added shop_inventory as a source of dim_products.')).toBeVisible();
@@ -115,6 +115,11 @@ test('a viewer sees lineage without edit controls', async ({ page }) => {
   await expect(page.getByRole('row', { name: /stg_products/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /Remove source/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '+ Add source table' })).toHaveCount(0);
+  // Said once, where the controls would be.
+  await expect(page.getByRole('note').filter({ hasText: 'Read-only: your DQOps role cannot edit lineage' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Lineage graph' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Graph tools' }).getByRole('note')).toContainText('Read-only: your DQOps role cannot edit lineage');
+  await expect(page.getByRole('button', { name: /^✎ Draft/ })).toHaveCount(0);
 });
 
 test('keyboard only: fill and save the source form', async ({ page }) => {

@@ -39,7 +39,7 @@ test('hidden hops expand on click and "show all" is one action away', async ({ p
   await expect(node(page, 'orders')).toHaveCount(0);
   // The first camera shows the focus and its neighbours readable; tables two hops away are reached by fitting the view.
   await page.getByRole('button', { name: FIT_VIEW }).click();
-  await page.getByRole('button', { name: 'Show 1 hidden upstream tables of shop_orders' }).click();
+  await page.getByRole('button', { name: 'Show 1 hidden upstream table of shop_orders' }).click();
   await expect(node(page, 'orders')).toBeVisible();
   await page.getByRole('button', { name: 'Show all 26 tables' }).click();
   await expect(page.getByText('Showing 26 of 26 tables')).toBeVisible();

@@ -15,7 +15,7 @@ test('a 1,000-table lineage opens small, and "show all" paints an overview witho
   await expect(page.getByRole('region', { name: 'Details of l0_t00000' })).toBeVisible();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   // One action back to the readable neighbourhood (the found table stays drawn).
-  await page.getByRole('button', { name: 'Show ±2 hops' }).click();
+  await page.getByRole('button', { name: 'Show nearby tables only' }).click();
   await expect(page.getByRole('img', { name: /Overview/ })).toHaveCount(0);
   await expect(page.getByText(/Showing 20\d of 1000 tables/)).toBeVisible();
 });

@@ -20,3 +20,10 @@ export function useEditableConnections(): ReadonlySet<string> {
   const connections = useQuery(catalogQueries.connections(api));
   return useMemo(() => new Set((connections.data ?? []).filter((c) => c.canEdit).map((c) => c.name)), [connections.data]);
 }
+
+/** True once DQOps has said that the user may change lineage on none of the connections (a viewer). */
+export function useReadOnly(): boolean {
+  const api = useDqopsApi();
+  const connections = useQuery(catalogQueries.connections(api));
+  return connections.data !== undefined && connections.data.length > 0 && !connections.data.some((c) => c.canEdit);
+}

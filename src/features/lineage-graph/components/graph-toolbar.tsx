@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
+import { Menu } from '@/components/menu';
 import { SeverityIcon } from '@/components/severity-badge';
 import { compareNames } from '@/lib/format';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
@@ -12,6 +13,8 @@ interface Props {
   model: GraphModel;
   drawn: number;
   filteredOut: number;
+  /** Tables passing the filter beyond the drawn neighbourhood. */
+  matchingBeyond: number;
   showAll: boolean;
   onShowAll: (all: boolean) => void;
   severities: ReadonlySet<SeverityKey>;
@@ -29,6 +32,7 @@ export function GraphToolbar({
   model,
   drawn,
   filteredOut,
+  matchingBeyond,
   showAll,
   onShowAll,
   severities,
@@ -77,8 +81,7 @@ export function GraphToolbar({
       <div className="ls-toolbar__find" onFocusCapture={() => setFindUsed(true)} onPointerDownCapture={() => setFindUsed(true)}>
         <Combobox label="Find table in graph" hideLabel options={findOptions} value={undefined} onChange={onFind} placeholder={`Find a table (${total})`} />
       </div>
-      <details className="ls-menu">
-        <summary className="ls-button">Filter{severities.size < FILTERABLE.length || !showMissing ? ' •' : ''}</summary>
+      <Menu summary={`Filter${severities.size < FILTERABLE.length || !showMissing ? ' •' : ''}`}>
         <div className="ls-menu__panel" role="group" aria-label="Show tables with status">
           {FILTERABLE.map((severity) => (
             <label key={severity} className="ls-check">
@@ -100,7 +103,7 @@ export function GraphToolbar({
             <SeverityIcon severity="missing" /> Tables not in DQOps ({missingCount})
           </label>
         </div>
-      </details>
+      </Menu>
       <div className="ls-segmented" role="radiogroup" aria-label="Colour tables by">
         {(
           [
@@ -122,10 +125,9 @@ export function GraphToolbar({
         ))}
       </div>
       <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)}>
-        {showAll ? 'Show ±2 hops' : `Show all ${total} table${total === 1 ? '' : 's'}`}
+        {showAll ? 'Show nearby tables only' : `Show all ${total} table${total === 1 ? '' : 's'}`}
       </button>
-      <details className="ls-menu">
-        <summary className="ls-button">Export</summary>
+      <Menu summary="Export">
         <div className="ls-menu__panel" role="menu" aria-label="Export">
           {(['png', 'svg', 'csv', 'json'] as const).map((format) => (
             <button
@@ -143,9 +145,17 @@ export function GraphToolbar({
             </button>
           ))}
         </div>
-      </details>
+      </Menu>
       <span className="ls-toolbar__count" aria-live="polite">
         Showing {drawn} of {total} tables{filteredOut > 0 ? ` · ${filteredOut} filtered out` : ''}
+        {matchingBeyond > 0 && !showAll ? (
+          <>
+            {' · '}
+            <button type="button" className="ls-linkbutton" onClick={() => onShowAll(true)}>
+              {matchingBeyond} more matching the filter beyond these steps
+            </button>
+          </>
+        ) : null}
       </span>
       {exportError ? (
         <span className="ls-toolbar__error" role="alert">

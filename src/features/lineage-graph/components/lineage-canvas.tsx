@@ -15,7 +15,8 @@ import '@xyflow/react/dist/style.css';
 import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
-import { useEditableConnections } from '@/api/use-can-edit';
+import { useEditableConnections, useReadOnly } from '@/api/use-can-edit';
+import { ReadOnlyNote } from '@/components/read-only-note';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
@@ -38,9 +39,10 @@ import { tableNodeLabel, type TableFlowNode } from '../nodes/table-node';
 import { GraphToolbar } from './graph-toolbar';
 import { Legend } from './legend';
 import { EdgeDetails, NodeDetails } from './details-panel';
-import { foldDraft, withDraft } from '../model/draft';
+import { foldDraft, isHeld, withDraft } from '../model/draft';
 import { useDraft, useDraftStore } from '../draft/draft-store';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
+import { useSavedByLastRun } from '../draft/save-state';
 import { useColumnLists } from './use-column-lists';
 import { DIFF_STYLE } from '../nodes/diff-style';
 import { ColumnActionsContext, columnId } from '../nodes/column-list';
@@ -63,6 +65,7 @@ export interface LineageCanvasProps {
 
 const PRO_OPTIONS = { hideAttribution: true };
 const SMALL_MINIMAP = { width: 140, height: 90 };
+const CONNECTOR_COLOUR = '#98a2b3';
 // Loaded when draft mode is first used: most visits never stage anything.
 const ReviewPanel = lazy(() => import('../draft/review-panel').then((m) => ({ default: m.ReviewPanel })));
 const DraftLinkPanel = lazy(() => import('../draft/draft-link-panel').then((m) => ({ default: m.DraftLinkPanel })));
@@ -104,7 +107,12 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const draftStore = useDraftStore();
   const draft = useDraft(draftStore);
   const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
-  const drafted = useMemo(() => withDraft(baseModel, changes), [baseModel, changes]);
+  // Changes a Save all that stopped part-way already put in DQOps are drawn as stored (or, outside
+  // this lineage, not at all), and counted as saved in the draft bar.
+  const savedByLastRun = useSavedByLastRun();
+  const unsaved = useMemo(() => changes.filter((change) => !savedByLastRun(change)), [changes, savedByLastRun]);
+  const drafted = useMemo(() => withDraft(baseModel, unsaved), [baseModel, unsaved]);
+  const held = useMemo(() => changes.filter((change) => savedByLastRun(change) || isHeld(baseModel, change)).length, [baseModel, changes, savedByLastRun]);
   const model = drafted.model;
   const [reviewOpen, setReviewOpen] = useState(false);
   /** The link (edge key) is in the lineage as it will be once the draft is saved. */
@@ -122,6 +130,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const centered = useRef(0);
   const flow = useReactFlow();
   const editable = useEditableConnections();
+  const readOnly = useReadOnly();
 
   // Tables the draft brings in are drawn even beyond the default hops: the steward just added them.
   const shown = useMemo(() => (drafted.addedTables.size > 0 ? new Set([...revealed, ...drafted.addedTables]) : revealed), [revealed, drafted.addedTables]);
@@ -133,8 +142,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const columnLists = useColumnLists(model, baseModel, view.edges, drawn, drafted.diffs);
   const { tall } = columnLists;
   const layoutInput = useMemo<LayoutInput>(
-    () => ({ nodes: view.nodes, edges: view.edges.map((e) => [e.source, e.target] as const), tall }),
-    [view.nodes, view.edges, tall],
+    () => ({ nodes: view.nodes, edges: [...view.edges, ...view.connectors].map((e) => [e.source, e.target] as const), tall }),
+    [view.nodes, view.edges, view.connectors, tall],
   );
   const { layout: shownLayout, pending: layoutPending, error: layoutError } = useLayout(layoutInput, model.rootKey);
   const layout = shownLayout ?? EMPTY_LAYOUT;
@@ -261,9 +270,31 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     [view.edges, model, selectedEdge, layout, overview, drafted.diffs, routes],
   );
 
+  // While a status filter hides tables: the ways between drawn tables through hidden ones, dimmed.
+  const connectorEdges = useMemo<FlowEdgeType[]>(
+    () =>
+      (overview ? [] : view.connectors).flatMap((connector) =>
+        layout.positions.has(connector.source) && layout.positions.has(connector.target)
+          ? [
+              {
+                id: connector.key,
+                type: 'flow',
+                source: connector.source,
+                target: connector.target,
+                selectable: false,
+                focusable: false,
+                markerEnd: { type: MarkerType.ArrowClosed, color: CONNECTOR_COLOUR, width: 12, height: 12, markerUnits: 'userSpaceOnUse' },
+                data: { color: CONNECTOR_COLOUR, width: 1.5, through: connector.through },
+                ariaLabel: `${model.nodes.get(connector.source)?.ref.table} leads to ${model.nodes.get(connector.target)?.ref.table} through ${plural(connector.through, 'table')} the filter hides`,
+              } satisfies FlowEdgeType,
+            ]
+          : [],
+      ),
+    [view.connectors, layout, overview, model],
+  );
   const allEdges = useMemo<(FlowEdgeType | ColumnEdgeType)[]>(
-    () => (columnLists.flowEdges.length > 0 ? [...edges, ...columnLists.flowEdges] : edges),
-    [edges, columnLists.flowEdges],
+    () => [...edges, ...connectorEdges, ...columnLists.flowEdges],
+    [edges, connectorEdges, columnLists.flowEdges],
   );
 
   // Column lineage: one column of the selected table followed through the column mappings.
@@ -538,6 +569,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         model={model}
         drawn={view.nodes.length}
         filteredOut={view.filteredOut}
+        matchingBeyond={view.matchingBeyond}
         showAll={showAll}
         onShowAll={(all) => {
           setShowAll(all);
@@ -554,11 +586,11 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         leading={
           <>
             {leading}
-            {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={draftStore} onReview={() => setReviewOpen(true)} /> : null}
+            {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={draftStore} onReview={() => setReviewOpen(true)} /> : readOnly ? <ReadOnlyNote compact /> : null}
           </>
         }
       />
-      {draft.active ? <DraftBar store={draftStore} changes={changes} reviewOpen={reviewOpen} onReview={() => setReviewOpen((open) => !open)} /> : null}
+      {draft.active ? <DraftBar store={draftStore} changes={changes} held={held} reviewOpen={reviewOpen} onReview={() => setReviewOpen((open) => !open)} /> : null}
       {/* Keys from the graph and from the details beside it (Escape lets go of the selection). */}
       <div className="ls-canvas__main" onKeyDown={keyboard.onKeyDown}>
         <div className="ls-canvas__flow" ref={flowBox} onMouseLeave={() => setHovered(undefined)}>

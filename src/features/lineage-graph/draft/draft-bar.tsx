@@ -25,23 +25,29 @@ export function DraftToggle({ store, onReview }: { store: DraftStore; onReview: 
 export function DraftBar({
   store,
   changes,
+  held = 0,
   reviewOpen,
   onReview,
 }: {
   store: DraftStore;
   changes: readonly LinkChange[];
+  /** Of `changes`, how many DQOps already holds (a Save all that stopped part-way saved them). */
+  held?: number;
   reviewOpen: boolean;
   onReview: () => void;
 }) {
   const draft = useDraft(store);
   const links = changes.length;
+  const pending = links - held;
   return (
     <div className="ls-draft-bar" role="region" aria-label="Draft mode">
       <strong>Draft mode</strong>
       <span aria-live="polite">
         {draft.ops.length === 0
           ? 'Drag from a table’s right edge to another table to stage a source; select an arrow to stage removals and column mappings.'
-          : `${draft.ops.length} staged step${draft.ops.length === 1 ? '' : 's'}, ${links} link${links === 1 ? '' : 's'} to change. Not saved yet.`}
+          : `${draft.ops.length} staged step${draft.ops.length === 1 ? '' : 's'}, ${links} link${links === 1 ? '' : 's'} to change${
+              held > 0 ? `: ${held} already saved in DQOps, ${pending} not saved yet.` : '. Not saved yet.'
+            }`}
       </span>
       <span className="ls-draft-bar__actions">
         <button type="button" className="ls-button ls-button--small" onClick={store.undo} disabled={draft.ops.length === 0} aria-keyshortcuts="Control+Z">

@@ -8,7 +8,8 @@ import { useDraft, type DraftStore } from './draft-store';
 import { useSaveDraft } from './use-save-draft';
 import { revealOnMount } from '@/lib/reveal';
 
-const DIFF_WORDS = { added: 'new source', removed: 'remove source', changed: 'change column mappings' } as const;
+const DIFF_WORDS = { added: 'Add source', removed: 'Remove source', changed: 'Change column mappings' } as const;
+const METHOD_WORDS: Record<WriteMethod, string> = { POST: 'creates the source', PUT: 'replaces the source', DELETE: 'deletes the source' };
 
 function mappingSummary(change: LinkChange): string {
   const parts = [];
@@ -17,17 +18,22 @@ function mappingSummary(change: LinkChange): string {
   return parts.join(', ');
 }
 
+/** One link change in words ("Add source: a → b"), with the HTTP method DQOps receives as a detail. */
 function LinkLine({ change, method, state, note }: { change: LinkChange; method?: WriteMethod; state?: string; note?: string }) {
   const summary = mappingSummary(change);
   return (
     <>
       {state ? <span className={`ls-review__state ls-review__state--${state}`}>{STATE_WORDS[state]}</span> : null}
-      <span className="ls-review__method">{method ?? '—'}</span>
       <span>
-        <bdi>{change.source.table}</bdi> → <bdi>{change.target.table}</bdi>: {DIFF_WORDS[change.diff]}
+        {DIFF_WORDS[change.diff]}: <bdi>{change.source.table}</bdi> → <bdi>{change.target.table}</bdi>
         {summary ? ` (${summary})` : ''}
         {note ? <span className="ls-hint"> · {note}</span> : null}
       </span>
+      {method ? (
+        <span className="ls-review__method" title={`The request sent to DQOps: ${method} (${METHOD_WORDS[method]})`}>
+          {method}
+        </span>
+      ) : null}
     </>
   );
 }
@@ -241,11 +247,14 @@ function RunReport({
   }
   const total = report.applied.length + 1 + report.notAttempted.length;
   const failed = report.failed;
+  const rolledBack = rollback.data !== undefined && !rollback.data.failed;
   return (
-    <div className="ls-notice ls-notice--error" role="alert">
+    <div className={`ls-notice ${rolledBack ? 'ls-notice--info' : 'ls-notice--error'}`} role="alert">
       <p>
         <strong>
-          Saved {report.applied.length} of {total} changes, then stopped.
+          {rolledBack
+            ? `Rolled back: none of the ${total} changes is in DQOps. The draft is kept.`
+            : `Saved ${report.applied.length} of ${total} changes, then stopped.`}
         </strong>
       </p>
       <p>
@@ -278,9 +287,7 @@ function RunReport({
           </button>
         ) : null}
       </div>
-      {rollback.data && !rollback.data.failed ? (
-        <p role="status">Rolled back: DQOps holds the lineage as it was before “Save all”. The draft is kept.</p>
-      ) : null}
+      {rolledBack ? <p role="status">DQOps holds the lineage as it was before “Save all”; “Save all” sends the whole draft again.</p> : null}
       {rollback.data?.failed ? (
         <p>
           The roll-back stopped: {rollback.data.failed.step.change.source.table} → {rollback.data.failed.step.change.target.table} could not be put back (

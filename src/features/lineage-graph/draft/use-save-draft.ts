@@ -4,6 +4,7 @@ import { useDqopsApi } from '@/api/api-context';
 import { invalidateLink } from '@/api/mutations';
 import type { TableRef } from '@/lib/table-ref';
 import type { LinkChange } from '../model/draft';
+import { ROLLBACK_DRAFT_KEY, SAVE_DRAFT_KEY } from './save-state';
 import { rollbackDraft, runDraft, type AppliedStep, type RollbackResult, type RunResult } from '../model/draft-run';
 
 /** The tables whose stored lineage a run or rollback wrote to (the query client tells an embedding host). */
@@ -23,6 +24,7 @@ export function useSaveDraft() {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const save = useMutation({
+    mutationKey: SAVE_DRAFT_KEY,
     mutationFn: async (changes: readonly LinkChange[]): Promise<RunResult & Written> => {
       setProgress({ done: 0, total: changes.length });
       const result = await runDraft(api, changes, (done, total) => setProgress({ done, total }));
@@ -31,6 +33,7 @@ export function useSaveDraft() {
     onSettled: (_result, _error, changes) => refresh(queryClient, changes),
   });
   const rollback = useMutation({
+    mutationKey: ROLLBACK_DRAFT_KEY,
     mutationFn: async (applied: readonly AppliedStep[]): Promise<RollbackResult & Written> => {
       const result = await rollbackDraft(api, applied);
       return { ...result, writtenTargets: result.undone.map((step) => step.change.target) };

@@ -167,6 +167,16 @@ export interface DraftedModel {
  * links keep their edge and are marked. Links with neither table in this lineage belong to
  * another table's picture and are left out. The base model is not modified.
  */
+/**
+ * DQOps already holds what this change asks for, as far as the tree shows: an added link that is
+ * stored, a removed link that is gone. (Changed mappings cannot be told from the tree.)
+ */
+export function isHeld(base: GraphModel, change: LinkChange): boolean {
+  if (change.diff === 'added') return base.edges.has(change.key);
+  if (change.diff === 'removed') return !base.edges.has(change.key) && (base.nodes.has(tableKey(change.source)) || base.nodes.has(tableKey(change.target)));
+  return false;
+}
+
 export function withDraft(base: GraphModel, changes: readonly LinkChange[]): DraftedModel {
   const diffs = new Map<string, LinkChange>();
   const addedTables = new Set<string>();
@@ -176,6 +186,9 @@ export function withDraft(base: GraphModel, changes: readonly LinkChange[]): Dra
     const targetKey = tableKey(change.target);
     if (!base.nodes.has(sourceKey) && !base.nodes.has(targetKey)) continue;
     if (change.diff === 'added' && !base.edges.has(change.key)) additions.push(change);
+    // A staged change DQOps already holds (saved by a Save all that stopped part-way, or by someone
+    // else) is drawn as what it is now: a stored link, not "+ new" or "− remove".
+    if (isHeld(base, change)) continue;
     if (change.diff === 'added' || base.edges.has(change.key)) diffs.set(change.key, change);
   }
   if (additions.length === 0) return { model: base, diffs, addedTables };

@@ -156,7 +156,8 @@ export function impactCsv(model: GraphModel, key: string, rows: readonly ImpactR
       via,
       status?.severity ?? status?.unknownSeverity ?? 'no checks',
     ];
-    if (columns) cells.push((columns.get(row.key) ?? []).join('; '));
+    // Blank would read as "no column affected": say that the mappings on the way do not tell.
+    if (columns) cells.push((columns.get(row.key) ?? []).join('; ') || 'unknown: no column mappings recorded on the way');
     return cells.map(csvCell).join(',');
   });
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;

@@ -10,6 +10,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   width: number;
   /** How the staged draft changes this link. */
   diff?: 'added' | 'removed' | 'changed';
+  /** A dimmed connector: the way to the target passes this many tables a status filter hides. */
+  through?: number;
   /** Waypoints round the tables of the columns this arrow crosses (routes.ts). */
   route?: Point[];
 }
@@ -44,8 +46,8 @@ export const FlowEdge = memo(function FlowEdge({
       style={{
         stroke: data?.color,
         strokeWidth: data?.width,
-        strokeDasharray: diff?.dash,
-        opacity: faded ? 0.12 : diff ? 1 : 0.85,
+        strokeDasharray: diff?.dash ?? (data?.through ? '2 5' : undefined),
+        opacity: faded ? 0.12 : diff ? 1 : data?.through ? 0.7 : 0.85,
         filter: selected ? 'drop-shadow(0 0 2px #1d4ed8)' : undefined,
       }}
       label={diff?.label}

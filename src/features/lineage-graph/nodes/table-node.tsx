@@ -91,7 +91,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         className={`ls-node__more ls-node__more--${side === 'upstream' ? 'up' : 'down'}`}
         data-expand={side}
         tabIndex={data.current ? 0 : -1}
-        aria-label={`Show ${count} hidden ${side} tables of ${table.ref.table}`}
+        aria-label={`Show ${count} hidden ${side} table${count === 1 ? '' : 's'} of ${table.ref.table}`}
       >
         +{count}
       </button>

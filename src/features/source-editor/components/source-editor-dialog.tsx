@@ -31,6 +31,11 @@ export interface SourceEditorProps {
 }
 
 /** Loads what the form needs, then renders it with those values as defaults. */
+/** The suggestions' Apply button: what it will do, never "Apply 0 mappings". */
+function applyLabel(count: number): string {
+  return count === 0 ? 'Apply the ticked mappings' : `Apply ${count} mapping${count === 1 ? '' : 's'}`;
+}
+
 export function SourceEditorDialog({ target, source, prefill, onClose }: SourceEditorProps) {
   const api = useDqopsApi();
   const editing = source === 'new' ? undefined : source;
@@ -300,8 +305,8 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
               <div className="ls-coverage__bar">
                 <div className="ls-coverage__fill" style={{ width: `${knownColumns === 0 ? 0 : (mapped / knownColumns) * 100}%` }} />
               </div>
-              <span>
-                {mapped} of {knownColumns} columns mapped
+              <span title="Columns computed in this table (a timestamp, a constant) need no source column">
+                {mapped} of {knownColumns} columns take data from a source column
               </span>
             </div>
             <input
@@ -359,7 +364,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
                     setProposals(undefined);
                   }}
                 >
-                  Apply {proposals.filter((p) => p.accepted).length} mappings
+                  {applyLabel(proposals.filter((p) => p.accepted).length)}
                 </button>
                 <button type="button" className="ls-button ls-button--ghost" onClick={() => setProposals(undefined)}>
                   Discard

@@ -110,13 +110,13 @@ describe('source editor: column mappings', () => {
         .getAllByRole('checkbox')
         .map((c) => c.parentElement?.textContent),
     ).toEqual(['email ← email']);
-    await user.click(screen.getByRole('button', { name: 'Apply 1 mappings' }));
-    expect(screen.getByLabelText('Mapping coverage')).toHaveTextContent('1 of 7 columns mapped');
+    await user.click(screen.getByRole('button', { name: 'Apply 1 mapping' }));
+    expect(screen.getByLabelText('Mapping coverage')).toHaveTextContent('1 of 7 columns take data from a source column');
     // A mapping typed by hand, too.
     const combo = screen.getByRole('combobox', { name: 'Source columns for customer_id' });
     await user.click(combo);
     await user.keyboard('lead_id{Enter}');
-    expect(screen.getByLabelText('Mapping coverage')).toHaveTextContent('2 of 7 columns mapped');
+    expect(screen.getByLabelText('Mapping coverage')).toHaveTextContent('2 of 7 columns take data from a source column');
     await user.click(screen.getByRole('button', { name: 'Add source table' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(sent).toEqual([

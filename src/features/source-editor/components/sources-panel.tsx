@@ -1,3 +1,4 @@
+import { ReadOnlyNote } from '@/components/read-only-note';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
@@ -48,6 +49,8 @@ export function SourcesPanel({ table }: { table: TableRef }) {
           <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
             + Add source table
           </button>
+        ) : canEdit === false ? (
+          <ReadOnlyNote />
         ) : null}
       </div>
       {sources.isPending ? (
@@ -64,9 +67,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
             <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
               + Add source table
             </button>
-          ) : (
-            <p className="ls-hint">Your DQOps role cannot change lineage.</p>
-          )}
+          ) : null}
         </div>
       ) : (
         <table className="ls-table">
@@ -107,7 +108,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
                   {link.status?.tableExists !== false ? (
                     <button
                       type="button"
-                      className="ls-button ls-button--ghost"
+                      className="ls-button ls-button--small"
                       onClick={() => openTable(link.source)}
                       aria-label={`Open ${link.source.table}`}
                     >

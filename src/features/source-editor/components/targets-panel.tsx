@@ -1,3 +1,5 @@
+import { ReadOnlyNote } from '@/components/read-only-note';
+import { useReadOnly } from '@/api/use-can-edit';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
@@ -25,6 +27,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
   // DQOps fills every /targets row with *this* table's status (CONTRACT §2.3); the targets' own
   // statuses come from the lineage tree, which the graph view shares.
   const tree = useQuery(lineageQueries.tree(api, table, { upstream: true, downstream: true }));
+  const readOnly = useReadOnly();
   const statusOf = useMemo(() => {
     const map = new Map<string, QualityStatus | undefined>();
     for (const flow of tree.data?.flows ?? []) map.set(tableKey(flow.target), flow.targetStatus);
@@ -36,6 +39,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
       <div className="ls-toolbar">
         <h2 className="ls-panel__title">Target tables of {table.table}</h2>
         <CheckTypeSelect value={params.checkType} onChange={(checkType) => update({ checkType }, { replace: true })} />
+        {readOnly ? <ReadOnlyNote /> : null}
       </div>
       {targets.isPending ? (
         <LoadingNote>Loading the target tables…</LoadingNote>
@@ -81,7 +85,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
                     <td className="ls-actions">
                       <button
                         type="button"
-                        className="ls-button ls-button--ghost"
+                        className="ls-button ls-button--small"
                         onClick={() => openTable(link.target)}
                         aria-label={`Open ${link.target.table}`}
                       >
