@@ -118,6 +118,19 @@ test('the flows table is an accessible alternative to the canvas', async ({ page
   await openDemo(page, FCT_ORDERS, '&view=flows');
   const table = page.getByRole('table', { name: '27 data flows around fct_orders (source → target)' });
   await expect(table.getByRole('row')).toHaveCount(28); // header + 27 flows between 26 tables
+  // Sorted by a column: the worst arriving data first, then reversed.
+  const arriving = table.getByRole('columnheader', { name: /^Arriving data/ });
+  await arriving.getByRole('button').click();
+  await expect(arriving).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(5)).toContainText('Fatal');
+  await arriving.getByRole('button').click();
+  await expect(arriving).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(5)).not.toContainText('Fatal');
+  // A filter that matches nothing says so and offers the way back.
+  await page.getByLabel('Filter flows by table, schema or connection').fill('no_such_table');
+  await expect(page.getByText('No flow has a table, schema or connection matching “no_such_table”.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear the filter' }).click();
+  await expect(table.getByRole('row')).toHaveCount(28);
   await table
     .getByRole('button', { name: /shop_payments/ })
     .first()

@@ -27,7 +27,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (toast: ToastInput) => {
       const id = nextId.current++;
-      setToasts((current) => [...current.slice(-3), { ...toast, id }]);
+      // A new notice replaces the older ones, except one that still offers an action (Undo): at
+      // most two on screen, never a stack over the canvas.
+      setToasts((current) => [...current.filter((t) => t.action).slice(-1), { ...toast, id }]);
       timers.current.set(
         id,
         setTimeout(() => dismiss(id), toast.duration ?? 8_000),

@@ -24,7 +24,7 @@ import { traceColumn } from '../model/column-trace';
 import { useQuery } from '@tanstack/react-query';
 import { useSpecReader } from './use-spec-reader';
 import { lineageQueries } from '@/api/queries';
-import { COLUMNS_HEIGHT, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
+import { heightOf, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
 import { GRAPH_ARIA_LABELS, useGraphKeyboard } from './use-graph-keyboard';
@@ -63,7 +63,6 @@ export interface LineageCanvasProps {
   leading?: ReactNode;
 }
 
-const PRO_OPTIONS = { hideAttribution: true };
 const SMALL_MINIMAP = { width: 140, height: 90 };
 const CONNECTOR_COLOUR = '#98a2b3';
 // Loaded when draft mode is first used: most visits never stage anything.
@@ -140,10 +139,11 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   );
   const drawn = useMemo(() => new Set(view.nodes), [view.nodes]);
   const columnLists = useColumnLists(model, baseModel, view.edges, drawn, drafted.diffs);
-  const { tall } = columnLists;
+  const { tall, rows: listRowsByTable } = columnLists;
+  const heightOfTable = useMemo(() => heightOf({ tall, rows: listRowsByTable }), [tall, listRowsByTable]);
   const layoutInput = useMemo<LayoutInput>(
-    () => ({ nodes: view.nodes, edges: [...view.edges, ...view.connectors].map((e) => [e.source, e.target] as const), tall }),
-    [view.nodes, view.edges, view.connectors, tall],
+    () => ({ nodes: view.nodes, edges: [...view.edges, ...view.connectors].map((e) => [e.source, e.target] as const), tall, rows: listRowsByTable }),
+    [view.nodes, view.edges, view.connectors, tall, listRowsByTable],
   );
   const { layout: shownLayout, pending: layoutPending, error: layoutError } = useLayout(layoutInput, model.rootKey);
   const layout = shownLayout ?? EMPTY_LAYOUT;
@@ -225,7 +225,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           domAttributes: { tabIndex: key === keyboard.active ? 0 : -1 },
           position,
           width: NODE_WIDTH,
-          height: columns ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT,
+          height: columns ? heightOfTable(key) : NODE_HEIGHT,
           data: {
             table,
             hiddenUpstream: hidden?.upstream ?? 0,
@@ -239,15 +239,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           draggable: false,
         } satisfies TableFlowNode;
       }),
-    [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns, colourBy, failureMap, keyboard.active],
+    [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns, colourBy, failureMap, keyboard.active, heightOfTable],
   );
 
   // Arrows that skip a column go round its tables (routes.ts).
   const routes = useMemo(() => {
     if (overview) return new Map<string, Point[]>();
-    const tallSet = new Set(tall);
-    return routeEdges(layout.positions, view.edges, (key) => (tallSet.has(key) ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT));
-  }, [overview, layout, view.edges, tall]);
+    return routeEdges(layout.positions, view.edges, heightOfTable);
+  }, [overview, layout, view.edges, heightOfTable]);
   const edges = useMemo<FlowEdgeType[]>(
     () =>
       (overview ? [] : view.edges).flatMap((edge) => {
@@ -439,7 +438,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     revealListRef.current = undefined;
     const { x, y, zoom } = flow.getViewport();
     const top = position.y * zoom + y;
-    const bottom = (position.y + NODE_HEIGHT + COLUMNS_HEIGHT) * zoom + y;
+    const bottom = (position.y + heightOfTable(revealList)) * zoom + y;
     const left = position.x * zoom + x;
     const right = (position.x + NODE_WIDTH) * zoom + x;
     const margin = 16;
@@ -448,7 +447,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     const dy = bottom > floor ? Math.max(floor - bottom, margin - top) : top < margin ? margin - top : 0;
     const dx = right > box.width - margin ? Math.max(box.width - margin - right, margin - left) : left < margin ? margin - left : 0;
     if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 250 });
-  }, [layout, box, flow, columnLists.tall]);
+  }, [layout, box, flow, columnLists.tall, heightOfTable]);
 
   const onNodeClick = useCallback<NodeMouseHandler<TableFlowNode>>(
     (event, node) => {
@@ -667,7 +666,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                   minZoom={MIN_ZOOM}
                   maxZoom={2}
                   onlyRenderVisibleElements={nodes.length > 150}
-                  proOptions={PRO_OPTIONS}
+                  // React Flow's attribution stays (hiding it is for Pro subscribers, and logs a
+                  // warning on every render otherwise), small, between the zoom buttons and the minimap.
+                  attributionPosition="bottom-center"
                   ariaLabelConfig={GRAPH_ARIA_LABELS}
                 >
                   <Background gap={20} size={1} color="#e3e7ed" />

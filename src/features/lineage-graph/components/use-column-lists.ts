@@ -11,7 +11,7 @@ import { parseTableKey } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import { columnEdges, type ColumnEdge, type OpenColumns } from '../model/column-edges';
 import type { LinkChange } from '../model/draft';
-import { COLUMN_ROWS } from '../model/layout';
+import { COLUMN_ROWS, listRows } from '../model/layout';
 import type { ColumnEdgeType } from '../nodes/column-edge';
 import type { ColumnActions, NodeColumnList } from '../nodes/column-list';
 
@@ -148,5 +148,12 @@ export function useColumnLists(
     [nodeColumns],
   );
 
-  return { nodeColumns, tall: openKeys, flowEdges, unreadLinks, readingLinks, actions, columnAt };
+  // Rows each open list shows: short tables get short lists (the layout leaves no empty space).
+  const rows = useMemo(() => {
+    const out: Record<string, number> = {};
+    for (const [key, list] of nodeColumns) out[key] = listRows(list.state === 'ready' ? list.columns.length : undefined);
+    return out;
+  }, [nodeColumns]);
+
+  return { nodeColumns, tall: openKeys, rows, flowEdges, unreadLinks, readingLinks, actions, columnAt };
 }

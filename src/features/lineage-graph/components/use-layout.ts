@@ -25,7 +25,7 @@ function contentKey(input: LayoutInput): string {
   };
   for (const n of input.nodes) feed(`${n}\n`);
   for (const [s, t] of input.edges) feed(`${s}>${t}\n`);
-  for (const n of input.tall ?? []) feed(`+${n}\n`);
+  for (const n of input.tall ?? []) feed(`+${n}:${input.rows?.[n] ?? ''}\n`);
   return `${input.nodes.length}:${input.edges.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 

@@ -7,7 +7,7 @@
 import { isStatus } from '@/api/errors';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { stableStringify } from '@/lib/stable-json';
-import type { TableRef } from '@/lib/table-ref';
+import { sameTable, type TableRef } from '@/lib/table-ref';
 import { applyMappings, newSourceSpec, type LinkChange } from './draft';
 
 export interface DraftApi {
@@ -15,6 +15,11 @@ export interface DraftApi {
   createSource(target: TableRef, spec: TableLineageSourceSpec): Promise<void>;
   updateSource(target: TableRef, spec: TableLineageSourceSpec): Promise<void>;
   deleteSource(target: TableRef, source: TableRef): Promise<void>;
+  /**
+   * The target's stored sources. When given, a link is looked up in this list before its spec is
+   * read: a new link is known to be absent without a 404 (which browsers log as an error).
+   */
+  listSources?(target: TableRef): Promise<readonly { source: TableRef }[]>;
 }
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
@@ -45,6 +50,10 @@ export function expectedMethod(change: LinkChange): WriteMethod {
 
 async function readStored(api: DraftApi, change: LinkChange): Promise<TableLineageSourceSpec | undefined> {
   try {
+    if (api.listSources) {
+      const listed = await api.listSources(change.target);
+      if (!listed.some((link) => sameTable(link.source, change.source))) return undefined;
+    }
     return await api.getSource(change.target, change.source);
   } catch (error) {
     if (isStatus(error, 404)) return undefined;

@@ -174,6 +174,27 @@ const specOf = (source: string, columns?: TableLineageSourceSpec['columns']): Ta
 describe('runDraft', () => {
   const draft = foldDraft([addSource('new', 'b'), map('new', 'b', 'id', 'new_id'), removeSource('a', 'b'), map('b', 'c', 'name', 'name')]);
 
+  it('with the sources list, a new link is known to be absent without reading it (no 404 in the console)', async () => {
+    const server = fakeApi({ 'b<a': specOf('a'), 'c<b': specOf('b') });
+    const reads: string[] = [];
+    const getSource = server.api.getSource.bind(server.api);
+    const api: DraftApi = {
+      ...server.api,
+      getSource: (target, source) => {
+        reads.push(`${target.table}<${source.table}`);
+        return getSource(target, source);
+      },
+      listSources: async (target) =>
+        Object.keys(server.stored)
+          .filter((id) => id.startsWith(`${target.table}<`))
+          .map((id) => ({ source: { connection: 'c', schema: 's', table: id.split('<')[1] ?? '' } })),
+    };
+    const result = await runDraft(api, draft);
+    expect(result.failed).toBeUndefined();
+    expect(server.log).toEqual(['POST b<new', 'DELETE b<a', 'PUT c<b']);
+    expect(reads).toEqual(['b<a', 'c<b']); // b<new was never read
+  });
+
   it('sends one write per link, in order, applying mapping edits to what is stored now', async () => {
     const server = fakeApi({ 'b<a': specOf('a'), 'c<b': specOf('b', { id: { source_columns: ['id'] } }) });
     const progress: string[] = [];

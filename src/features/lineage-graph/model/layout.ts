@@ -18,19 +18,29 @@ export const LAYERED_THRESHOLD = 120;
 export interface LayoutInput {
   nodes: readonly string[];
   edges: readonly (readonly [source: string, target: string])[];
-  /** Tables drawn with their column list open: COLUMNS_HEIGHT taller. */
+  /** Tables drawn with their column list open: columnsHeight(rows) taller. */
   tall?: readonly string[];
+  /** Rows of an open column list, by table (COLUMN_ROWS when not given): a 3-column table's list is short. */
+  rows?: Readonly<Record<string, number>>;
 }
 
 /** Extra height of a table whose column list is open (search box, 8 rows, overflow lines). */
 export const COLUMN_ROW_HEIGHT = 22;
 export const COLUMN_ROWS = 8;
-export const COLUMNS_HEIGHT = 34 + COLUMN_ROWS * COLUMN_ROW_HEIGHT + 2 * 18;
+/** Extra height of a table whose open column list shows `rows` rows (search box, rows, overflow lines). */
+export const columnsHeight = (rows: number = COLUMN_ROWS) => 34 + rows * COLUMN_ROW_HEIGHT + 2 * 18;
+export const COLUMNS_HEIGHT = columnsHeight(COLUMN_ROWS);
 
-function heightOf(input: LayoutInput): (key: string) => number {
+/** Rows an open column list shows: all of a short table's columns, at most COLUMN_ROWS (then it scrolls). */
+export function listRows(columnCount: number | undefined): number {
+  return columnCount === undefined ? COLUMN_ROWS : Math.max(1, Math.min(COLUMN_ROWS, columnCount));
+}
+
+/** Height of every table of a layout input. */
+export function heightOf(input: Pick<LayoutInput, 'tall' | 'rows'>): (key: string) => number {
   if (!input.tall || input.tall.length === 0) return () => NODE_HEIGHT;
   const tall = new Set(input.tall);
-  return (key) => (tall.has(key) ? NODE_HEIGHT + COLUMNS_HEIGHT : NODE_HEIGHT);
+  return (key) => (tall.has(key) ? NODE_HEIGHT + columnsHeight(input.rows?.[key]) : NODE_HEIGHT);
 }
 
 export interface Point {

@@ -41,7 +41,8 @@ export const ColumnEdge = memo(function ColumnEdge({
         strokeDasharray: diff ? '5 3' : undefined,
         opacity: traced && !onPath ? 0.15 : onPath ? 1 : 0.7,
       }}
-      label={mappings.length > 1 ? String(mappings.length) : undefined}
+      // Several mappings share these ends (columns out of view): say how many, in words.
+      label={mappings.length > 1 ? `${mappings.length} mappings` : undefined}
       labelX={labelX}
       labelY={labelY}
       {...edgeLabelStyle(colour, 10)}

@@ -8,7 +8,7 @@ import { createContext, useContext, useEffect, useRef, type UIEvent } from 'reac
 import type { ColumnSummary } from '@/api/normalize';
 import { SeverityIcon } from '@/components/severity-badge';
 import { severityKey } from '@/lib/severity';
-import { COLUMN_ROW_HEIGHT, COLUMN_ROWS } from '../model/layout';
+import { COLUMN_ROW_HEIGHT, COLUMN_ROWS, listRows } from '../model/layout';
 import { useEmphasis } from './emphasis';
 
 export interface NodeColumnList {
@@ -98,7 +98,7 @@ export function ColumnList({ tableKey, tableName, list, connectable }: { tableKe
         onChange={(event) => actions?.setFilter(tableKey, event.target.value)}
       />
       {overflowLine('above', above > 0 ? `↑ ${above} more` : '', tracedAbove)}
-      <div ref={scroller} className="ls-collist__scroll nowheel" style={{ height: COLUMN_ROWS * COLUMN_ROW_HEIGHT }} onScroll={onScroll}>
+      <div ref={scroller} className="ls-collist__scroll nowheel" style={{ height: listRows(list.state === 'ready' ? columns.length : undefined) * COLUMN_ROW_HEIGHT }} onScroll={onScroll}>
         <div style={{ height: Math.max(matches.length, 1) * COLUMN_ROW_HEIGHT, position: 'relative' }}>
           {list.state === 'loading' ? <p className="ls-collist__note">Reading the columns…</p> : null}
           {list.state === 'error' ? <p className="ls-collist__note">The columns could not be read.</p> : null}

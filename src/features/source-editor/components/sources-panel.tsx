@@ -1,8 +1,8 @@
 import { ReadOnlyNote } from '@/components/read-only-note';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
-import { lineageQueries } from '@/api/queries';
+import { catalogQueries, lineageQueries } from '@/api/queries';
 import { CHECK_TYPES, type CheckType } from '@/api/types';
 import { ErrorPanel } from '@/components/error-panel';
 import { LoadingNote, TableName } from '@/components/table-name';
@@ -13,6 +13,8 @@ import { DeleteSourceDialog } from './delete-source-dialog';
 import { LinkStatus } from './link-status';
 
 const PENDING_POLLS = 5;
+/** Above this many sources the list does not read every source's column mappings. */
+const COVERAGE_LIMIT = 50;
 
 export function CheckTypeSelect({ value, onChange }: { value: CheckType | undefined; onChange: (value: CheckType | undefined) => void }) {
   return (
@@ -39,6 +41,29 @@ export function SourcesPanel({ table }: { table: TableRef }) {
     // Rows whose status DQOps has not loaded yet: ask again a few times.
     refetchInterval: (q) => (q.state.data?.some((l) => l.statusPending) && q.state.dataUpdateCount < PENDING_POLLS ? 3_000 : false),
   });
+
+  // Mapping coverage and tool per source, from each source's spec: its mapped columns of this
+  // table's columns (a few small reads, only for lists a steward reads row by row).
+  const links = sources.data ?? [];
+  const withCoverage = links.length > 0 && links.length <= COVERAGE_LIMIT;
+  const specs = useQueries({ queries: withCoverage ? links.map((link) => lineageQueries.source(api, table, link.source)) : [] });
+  const targetColumns = useQuery({ ...catalogQueries.columns(api, table), enabled: withCoverage });
+  const specOf = (source: TableRef) => specs[links.findIndex((link) => tableKey(link.source) === tableKey(source))];
+  // DQOps never copies the source tool into list rows: it is read from the same spec.
+  const tool = (source: TableRef) => {
+    const spec = withCoverage ? specOf(source) : undefined;
+    if (!spec || spec.isPending || spec.isError) return <span className="ls-hint">{spec?.isPending ? '…' : '—'}</span>;
+    return spec.data.data_lineage_source_tool ? <bdi>{spec.data.data_lineage_source_tool}</bdi> : <span className="ls-hint">not given</span>;
+  };
+  const coverage = (source: TableRef) => {
+    if (!withCoverage) return <span className="ls-hint">—</span>;
+    const spec = specOf(source);
+    if (!spec || spec.isPending) return <span className="ls-hint">…</span>;
+    if (spec.isError) return <span className="ls-hint">could not be read</span>;
+    const mapped = Object.values(spec.data.columns ?? {}).filter((column) => (column.source_columns ?? []).length > 0).length;
+    const total = targetColumns.data?.length;
+    return mapped === 0 ? <span className="ls-hint">none</span> : total ? `${mapped} of ${total} columns` : `${mapped} column${mapped === 1 ? '' : 's'}`;
+  };
 
   return (
     <div className="ls-panel">
@@ -78,6 +103,8 @@ export function SourcesPanel({ table }: { table: TableRef }) {
             <tr>
               <th scope="col">Source table</th>
               <th scope="col">Data quality</th>
+              <th scope="col">Column mappings</th>
+              <th scope="col">Tool</th>
               <th scope="col">Properties</th>
               <th scope="col">
                 <span className="ls-visually-hidden">Actions</span>
@@ -93,6 +120,8 @@ export function SourcesPanel({ table }: { table: TableRef }) {
                 <td>
                   <LinkStatus status={link.status} pending={link.statusPending} />
                 </td>
+                <td>{coverage(link.source)}</td>
+                <td>{tool(link.source)}</td>
                 <td>
                   {/* <bdi>: a right-to-left override inside a key or value must not reorder the rest */}
                   {Object.keys(link.properties).length > 0
@@ -108,7 +137,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
                   {link.status?.tableExists !== false ? (
                     <button
                       type="button"
-                      className="ls-button ls-button--small"
+                      className="ls-button"
                       onClick={() => openTable(link.source)}
                       aria-label={`Open ${link.source.table}`}
                     >

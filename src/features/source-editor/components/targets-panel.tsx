@@ -85,7 +85,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
                     <td className="ls-actions">
                       <button
                         type="button"
-                        className="ls-button ls-button--small"
+                        className="ls-button"
                         onClick={() => openTable(link.target)}
                         aria-label={`Open ${link.target.table}`}
                       >
