@@ -70,7 +70,7 @@ test('root cause: from a failing report to where the problem entered', async ({ 
   // crm customers (duplicate e-mails, error) and crm contacts (missing phones, warning): 3 hops up.
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').first()).toContainText('customers');
-  await expect(list.getByRole('listitem').first()).toContainText('3 hops up · problem entered here');
+  await expect(list.getByRole('listitem').first()).toContainText('3 steps upstream · problem entered here');
   await expect(list.getByRole('listitem').last()).toContainText('contacts');
   await expect(node(page, 'customers')).toContainText('origin'); // revealed though 3 hops away
 });
@@ -94,6 +94,17 @@ test('filters by severity', async ({ page }) => {
   await expect(node(page, 'stg_orders')).toHaveCount(0);
   await expect(node(page, 'shop_payments')).toBeVisible();
   await expect(node(page, 'fct_orders')).toBeVisible(); // the focus table always stays
+  // The way from a shown table to the focus stays, dimmed, through the table the filter hides.
+  await expect(page.getByRole('img', { name: 'shop_payments leads to fct_orders through 1 table the filter hides' })).toBeVisible();
+  // Failing tables beyond the drawn steps are counted, one click from being drawn.
+  await page.getByRole('checkbox', { name: /No checks/ }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('checkbox').first()).toBeHidden(); // Escape closed the menu
+  const beyond = page.getByRole('button', { name: /^\d+ more matching the filter beyond these steps$/ });
+  await expect(beyond).toBeVisible();
+  await beyond.click();
+  await expect(node(page, 'customers')).toBeVisible(); // an Error table 4 steps upstream
+  await expect(node(page, 'stg_orders')).toHaveCount(0);
 });
 
 test('exports the whole graph as PNG and the flows as CSV', async ({ page }) => {

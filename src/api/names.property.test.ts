@@ -1,7 +1,7 @@
 // Property-based: generated connection, schema, table and column names full of URL-significant
 // characters, quotes, backslashes and unicode each round-trip create → get → list → tree → delete
 // through the real client against the mock DQOps, which decodes each path segment on its own as
-// WebFlux does (CONTRACT §5). Names that cannot travel in a URL segment are refused up front.
+// WebFlux does (docs/dqops-contract.md §5). Names that cannot travel in a URL segment are refused up front.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';

@@ -1,6 +1,6 @@
 // Aliases of the generated DQOps API types (src/api/schema.d.ts, from api/dqops-lineage-openapi.json).
 // Nothing here re-describes an API model by hand; the few "legacy" additions name fields of the
-// 2024-09 server that the 1.13 description no longer has (see shared dqops-api/README.md).
+// 2024-09 server that the 1.13 description no longer has (docs/dqops-contract.md, "The 2024-09 server").
 import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];

@@ -1,5 +1,5 @@
 // The root component: one Lineage Studio instance with its own API client, query cache and
-// location. The standalone app (main.tsx) and embedders (issue 5) both render it.
+// location. The standalone app (main.tsx) and embedders (src/embed, docs/embedding.md) both render it.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { DqopsApiProvider } from '@/api/api-context';

@@ -23,7 +23,7 @@ export function startMockServer(port: number, host: string, options: Partial<Moc
       // Keep the raw path: DQOps (and MSW) decode each path segment on its own.
       const url = `http://${host}:${port}${req.url ?? '/'}`;
       // DQOps answers any origin (CorsWebConfiguration); with authentication on, the preflight
-      // (no Authorization header) is refused by the auth filter first (CONTRACT §5).
+      // (no Authorization header) is refused by the auth filter first (docs/dqops-contract.md §5).
       const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Max-Age': '3600' };
       if (req.method === 'OPTIONS') {
         if (ctx.options.requireAuth) return void res.writeHead(401, cors).end();

@@ -1,4 +1,4 @@
-// Builds GET …/lineage/tree the way DQOps's TableLineageServiceImpl does (CONTRACT §3):
+// Builds GET …/lineage/tree the way DQOps's TableLineageServiceImpl does (docs/dqops-contract.md §3):
 // upstream: depth-first over source tables, edges emitted in post-order (deepest first);
 // downstream: depth-first over target tables, edges in pre-order, starting with every upstream
 // table marked "on stack". An edge to a table on the stack (a cycle, a self link) is dropped;

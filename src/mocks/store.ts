@@ -240,7 +240,7 @@ export function statusOf(table: MockTable): TableCurrentDataQualityStatusModel {
       dimension: name,
       current_severity: severity,
       highest_historical_severity: severity,
-      last_check_executed_at: table.lastCheckAt as unknown as number, // DQOps sends ISO strings (see CONTRACT §1)
+      last_check_executed_at: table.lastCheckAt as unknown as number, // DQOps sends ISO strings (docs/dqops-contract.md §1)
       executed_checks: executed,
       execution_errors: 0,
       data_quality_kpi: kpi(counts),

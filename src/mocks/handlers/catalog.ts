@@ -1,4 +1,4 @@
-// GET /api/connections, …/schemas, …/tables, …/basic, …/columns (CONTRACT §6).
+// GET /api/connections, …/schemas, …/tables, …/basic, …/columns (docs/dqops-contract.md §6).
 import { http, HttpResponse } from 'msw';
 import type { ColumnListModel, ConnectionModel, SchemaModel, TableListModel } from '@/api/types';
 import type { MockContext } from '../context';

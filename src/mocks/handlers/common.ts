@@ -13,7 +13,7 @@ const REASONS: Record<number, string> = {
 
 let requestCounter = 0;
 
-/** Spring Boot's WebFlux error JSON, as DQOps sends it for framework errors (CONTRACT §5). */
+/** Spring Boot's WebFlux error JSON, as DQOps sends it for framework errors (docs/dqops-contract.md §5). */
 export function springError(request: Request, status: number, message: string): Response {
   requestCounter += 1;
   return HttpResponse.json(

@@ -1,4 +1,4 @@
-// The seven lineage operations, with DQOps's order of checks and status codes (CONTRACT §2).
+// The seven lineage operations, with DQOps's order of checks and status codes (docs/dqops-contract.md §2).
 import { http, HttpResponse } from 'msw';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import type { TableCurrentDataQualityStatusModel, TableLineageSourceSpec, TableLineageTableListModel } from '@/api/types';
@@ -14,7 +14,7 @@ const SOURCE = `${TABLE}/lineage/sources/:sourceConnection/schemas/:sourceSchema
 function statusForList(ctx: MockContext, ref: TableRef): TableCurrentDataQualityStatusModel {
   const table = ctx.store.table(ref);
   if (!table || !ctx.store.hasConnection(ref.connection)) {
-    // The stub DQOps sends for a table it does not know (CONTRACT §2.2).
+    // The stub DQOps sends for a table it does not know (docs/dqops-contract.md §2.2).
     return {
       data_domain: '',
       connection_name: ref.connection,
@@ -144,7 +144,7 @@ export function lineageHandlers(ctx: MockContext) {
       const firstLoad = ctx.options.cacheWarmup !== 'off' && !ctx.targetsLoaded.has(key);
       if (ctx.options.cacheWarmup === 'never') return HttpResponse.json([], { status: 203 });
       if (firstLoad) ctx.targetsLoaded.add(key);
-      // DQOps quirk (CONTRACT §2.3): every row carries the *requested* table's status.
+      // DQOps quirk (docs/dqops-contract.md §2.3): every row carries the *requested* table's status.
       const status = statusForList(ctx, ref);
       const rows = store.targetsOf(ref).map(({ target, spec }) => listRow(ctx, target.ref, spec, status));
       return HttpResponse.json(rows, { status: firstLoad ? 203 : 200 });

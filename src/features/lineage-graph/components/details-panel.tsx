@@ -136,7 +136,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
                       <SeverityIcon severity={step.severity} /> {t?.ref.table ?? step.key}
                     </button>
                     <span className="ls-hint">
-                      {step.distance === 0 ? 'this table' : `${step.distance} hop${step.distance === 1 ? '' : 's'} up`}
+                      {step.distance === 0 ? 'this table' : `${step.distance} step${step.distance === 1 ? '' : 's'} upstream`}
                       {step.origin ? ' · problem entered here' : ''}
                     </span>
                   </li>

@@ -39,7 +39,7 @@ export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean;
       <ul className="ls-legend__list">
         <li>
           <span className="ls-node__fed" style={{ color: SEVERITY_STYLE.error.text, background: SEVERITY_STYLE.error.tint }}>
-            ⚠ 3 up
+            ⚠ 3 upstream
           </span>{' '}
           Fed by 3 failing upstream tables; coloured by the worst of them
         </li>

@@ -47,7 +47,7 @@ describe('SVG', () => {
     expect(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')).toBeNull();
   });
 
-  it('stands alone: title, date, source, legend, and each table as on screen (KPI rounded alike, rows, "⚠ N up", FOCUS)', () => {
+  it('stands alone: title, date, source, legend, and each table as on screen (KPI rounded alike, rows, "⚠ N upstream", FOCUS)', () => {
     const tree = treeOf('b', ['a>b', 'b>c'], { a: 'error' });
     const a = tree.flows[0]?.sourceStatus;
     if (a) a.kpi = 55.555;
@@ -58,7 +58,7 @@ describe('SVG', () => {
     expect(text).toEqual(expect.arrayContaining(['Valid', 'Warning', 'Error', 'Fatal', 'No checks', 'Not in DQOps', 'FOCUS']));
     expect(text.some((t) => t?.startsWith('KPI 55.6%'))).toBe(true);
     expect(text.some((t) => t?.includes('1K rows'))).toBe(true);
-    expect(text.filter((t) => t === '⚠ 1 up')).toHaveLength(2); // b and c are fed by the failing a
+    expect(text.filter((t) => t === '⚠ 1 upstream')).toHaveLength(2); // b and c are fed by the failing a
     // Arrowheads in the picture's units: they do not grow with the width of the line.
     expect(svg.match(/<marker [^>]*markerUnits="userSpaceOnUse"/g)?.length).toBeGreaterThan(0);
   });

@@ -47,7 +47,7 @@ export function exportSize(layout: LayoutResult): { width: number; height: numbe
 
 /**
  * The drawn graph as a picture that stands alone in a ticket or a slide: a title (the focus table),
- * the date and source, a legend, and every table as on screen (status, KPI, rows, "⚠ N up").
+ * the date and source, a legend, and every table as on screen (status, KPI, rows, "⚠ N upstream").
  */
 export function toSvg({ tree, model, nodes, edges, layout, colourBy = 'own', exportedAt = new Date() }: ExportInput): string {
   const { width, height } = exportSize(layout);
@@ -93,7 +93,7 @@ export function toSvg({ tree, model, nodes, edges, layout, colourBy = 'own', exp
       const stats = node.exists ? `${kpi} · ${formatRows(node.rowCount !== undefined && node.rowCount > 1 ? node.rowCount : undefined, node.rowCountEstimated)}` : 'not in DQOps';
       const fed = failures.get(key);
       const fedMark = fed
-        ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 64}" font-size="12" font-weight="600" text-anchor="end" fill="${SEVERITY_STYLE[fed.worst].text}">${xmlText(`⚠ ${fed.count} up`)}</text>`
+        ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 64}" font-size="12" font-weight="600" text-anchor="end" fill="${SEVERITY_STYLE[fed.worst].text}">${xmlText(`⚠ ${fed.count} upstream`)}</text>`
         : '';
       const focus = node.isRoot ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 24}" font-size="10" font-weight="700" text-anchor="end" fill="#1d4ed8">FOCUS</text>` : '';
       return (
@@ -118,7 +118,7 @@ export function toSvg({ tree, model, nodes, edges, layout, colourBy = 'own', exp
       lx += 30 + SEVERITY_STYLE[key].label.length * 7;
       return item;
     }),
-    `<text x="${MARGIN}" y="98" font-size="12" fill="#5b6675">${xmlText(`Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N up: fed by N failing upstream tables.`, 120)}</text>`,
+    `<text x="${MARGIN}" y="98" font-size="12" fill="#5b6675">${xmlText(`Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N upstream: fed by N failing upstream tables.`, 120)}</text>`,
     `<text x="${MARGIN}" y="116" font-size="12" fill="#5b6675">${xmlText('Arrows: data flows left → right; width: rows flowing; colour: status of the data arriving, including upstream.', 120)}</text>`,
   ].join('');
   const header =

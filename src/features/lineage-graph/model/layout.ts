@@ -1,6 +1,6 @@
 // Layout: graph → node positions. Pure (no React, no DOM), so it can run in a Web Worker.
 // dagre lays out readable neighbourhoods; above LAYERED_THRESHOLD nodes a linear-ish layered
-// layout is chosen up front (dagre's cost explodes with size, see shared/STACK.md).
+// layout is chosen up front (dagre's cost grows steeply with size: measured below and in `npm run bench`).
 import dagre from '@dagrejs/dagre';
 
 export const NODE_WIDTH = 248;

@@ -80,7 +80,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const fedText = fed ? fedDescription(fed) : '';
   const fedMark = fed ? (
     <span className="ls-node__fed" style={{ color: SEVERITY_STYLE[fed.worst].text, background: SEVERITY_STYLE[fed.worst].tint }} title={fedText}>
-      ⚠ {fed.count} up
+      ⚠ {fed.count} upstream
     </span>
   ) : null;
   const simple = useStore(zoomedOut);

@@ -24,7 +24,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
     ...lineageQueries.targets(api, table, params.checkType),
     refetchInterval: (q) => (q.state.data?.state === 'partial' && q.state.dataUpdateCount < PARTIAL_POLLS ? 1_500 : false),
   });
-  // DQOps fills every /targets row with *this* table's status (CONTRACT §2.3); the targets' own
+  // DQOps fills every /targets row with *this* table's status (docs/dqops-contract.md §2.3); the targets' own
   // statuses come from the lineage tree, which the graph view shares.
   const tree = useQuery(lineageQueries.tree(api, table, { upstream: true, downstream: true }));
   const readOnly = useReadOnly();
