@@ -47,6 +47,8 @@ test('add a source with column mappings, see the new edge, edit it, delete it an
   await expect(confirm).toContainText('This deletes 1 column mapping and the source tool "spark-3".');
   await confirm.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByRole('row', { name: /shop_inventory/ })).toHaveCount(0);
+  // The removed row's button is gone: the focus is on "+ Add source table", not lost on the page.
+  await expect(page.getByRole('button', { name: '+ Add source table' })).toBeFocused();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('row', { name: /shop_inventory/ })).toBeVisible();
 

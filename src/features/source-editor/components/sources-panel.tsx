@@ -1,6 +1,6 @@
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { catalogQueries, lineageQueries } from '@/api/queries';
 import { CHECK_TYPES, type CheckType } from '@/api/types';
@@ -42,6 +42,16 @@ export function SourcesPanel({ table }: { table: TableRef }) {
     refetchInterval: (q) => (q.state.data?.some((l) => l.statusPending) && q.state.dataUpdateCount < PENDING_POLLS ? 3_000 : false),
   });
 
+  // A removed row takes its Remove button (where the focus went back to) with it: once the list
+  // no longer shows it, the focus goes to "+ Add source table" instead of falling to the page.
+  const [removed, setRemoved] = useState<TableRef>();
+  const addButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!removed || sources.data?.some((link) => tableKey(link.source) === tableKey(removed))) return;
+    addButton.current?.focus();
+    setRemoved(undefined);
+  }, [removed, sources.data]);
+
   // Mapping coverage and tool per source, from each source's spec: its mapped columns of this
   // table's columns (a few small reads, only for lists a steward reads row by row).
   const links = sources.data ?? [];
@@ -71,7 +81,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
         <h2 className="ls-panel__title">Source tables of {table.table}</h2>
         <CheckTypeSelect value={params.checkType} onChange={(checkType) => update({ checkType }, { replace: true })} />
         {canEdit ? (
-          <button type="button" className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
+          <button type="button" ref={addButton} className="ls-button ls-button--primary" onClick={() => editSource(table, 'new')}>
             + Add source table
           </button>
         ) : canEdit === false ? (
@@ -170,7 +180,9 @@ export function SourcesPanel({ table }: { table: TableRef }) {
           </tbody>
         </table>
       )}
-      {deleting ? <DeleteSourceDialog target={table} source={deleting} onClose={() => setDeleting(undefined)} /> : null}
+      {deleting ? (
+        <DeleteSourceDialog target={table} source={deleting} onClose={() => setDeleting(undefined)} onDeleted={() => setRemoved(deleting)} />
+      ) : null}
     </div>
   );
 }
