@@ -7,7 +7,6 @@ const WHY = 'Your DQOps role cannot edit lineage: you can read it, and an admini
 export function ReadOnlyNote({ compact = false }: { compact?: boolean }) {
   return (
     <span className="ls-readonly" role="note" title={WHY}>
-      <span aria-hidden="true">🔒 </span>
       Read-only
       {compact ? <span className="ls-visually-hidden">: your DQOps role cannot edit lineage</span> : ': your DQOps role cannot edit lineage'}
     </span>

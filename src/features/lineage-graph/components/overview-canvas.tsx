@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
-import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from '../model/layout';
+import { layoutExtent, NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from '../model/layout';
 import { edgeWidth, nodeSeverity } from '../model/view-model';
 import type { LinkDiff } from '../model/draft';
 import { DIFF_STYLE } from '../nodes/diff-style';
@@ -211,9 +211,14 @@ export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, o
     if (!element) return;
     const width = element.clientWidth;
     const height = element.clientHeight;
-    const { width: w, height: h } = latest.current.layout;
-    const k = Math.min(2, Math.max(0.005, Math.min((width - MARGIN * 2) / Math.max(1, w), (height - MARGIN * 2) / Math.max(1, h))));
-    view.current = { k, x: (width - w * k) / 2, y: (height - h * k) / 2 };
+    // The drawn extent (a shifted layout starts above or left of 0).
+    const extent = layoutExtent(latest.current.layout.positions);
+    if (!extent) return;
+    const w = extent.maxX - extent.minX;
+    const h = extent.maxY - extent.minY;
+    // No lower bound: "Fit" shows all of it, however small (a 5,000-table lineage is ~600,000 px tall).
+    const k = Math.min(2, Math.max(1e-5, Math.min((width - MARGIN * 2) / Math.max(1, w), (height - MARGIN * 2) / Math.max(1, h))));
+    view.current = { k, x: (width - w * k) / 2 - extent.minX * k, y: (height - h * k) / 2 - extent.minY * k };
   }, []);
 
   useEffect(() => {
@@ -280,7 +285,7 @@ export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, o
           const rect = canvas.current?.getBoundingClientRect();
           if (!rect) return;
           const { x, y, k } = view.current;
-          const next = Math.min(3, Math.max(0.005, k * Math.exp(-event.deltaY * 0.0015)));
+          const next = Math.min(3, Math.max(1e-5, k * Math.exp(-event.deltaY * 0.0015)));
           const cx = event.clientX - rect.left;
           const cy = event.clientY - rect.top;
           view.current = { k: next, x: cx - ((cx - x) * next) / k, y: cy - ((cy - y) * next) / k };

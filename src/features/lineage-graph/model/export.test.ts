@@ -63,6 +63,22 @@ describe('SVG', () => {
     expect(svg.match(/<marker [^>]*markerUnits="userSpaceOnUse"/g)?.length).toBeGreaterThan(0);
   });
 
+  it('draws a layout shifted to keep the focus still (positions above and left of 0) whole', () => {
+    const base = input();
+    const positions = new Map([...base.layout.positions].map(([key, p]) => [key, { x: p.x - 900, y: p.y - 400 }]));
+    const svg = toSvg({ ...base, layout: { ...base.layout, positions } });
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const [, , width, height] = (doc.documentElement.getAttribute('viewBox') ?? '').split(' ').map(Number);
+    const boxes = [...doc.querySelectorAll('g > rect:first-child')].map((rect) => ({ x: Number(rect.getAttribute('x')), y: Number(rect.getAttribute('y')) }));
+    expect(boxes).toHaveLength(3);
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + 248).toBeLessThanOrEqual(width ?? 0);
+      expect(box.y + 78).toBeLessThanOrEqual(height ?? 0);
+    }
+  });
+
   it('drops control characters that XML forbids', () => {
     const svg = toSvg(input(treeOf('b', ['bad\u0001name>b'])));
     expect(svg).toContain('badname');

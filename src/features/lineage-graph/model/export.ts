@@ -3,7 +3,7 @@
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from './build-graph';
-import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from './layout';
+import { layoutExtent, NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from './layout';
 import { edgeWidth, nodeSeverity } from './view-model';
 import { routedPath, routeEdges } from './routes';
 import { upstreamFailures } from './quality-paths';
@@ -41,7 +41,17 @@ export const EXPORT_HEADER = 132;
 const ARROW = 12; // arrowheads keep this size whatever the line's width
 
 /** The picture's size for a layout (the PNG is rendered at this size). */
-export function exportSize(layout: LayoutResult): { width: number; height: number } {
+/** The layout moved so that its top-left table is at (0, 0), with its real size (layoutExtent). */
+function fromOrigin(layout: LayoutResult): LayoutResult {
+  const extent = layoutExtent(layout.positions);
+  if (!extent) return layout;
+  const positions = new Map([...layout.positions].map(([key, p]) => [key, { x: p.x - extent.minX, y: p.y - extent.minY }]));
+  // Exported tables are drawn without their column lists: NODE_HEIGHT each.
+  return { ...layout, positions, width: extent.maxX - extent.minX, height: extent.maxY - extent.minY };
+}
+
+export function exportSize(shown: LayoutResult): { width: number; height: number } {
+  const layout = fromOrigin(shown);
   return { width: Math.max(layout.width + MARGIN * 2, 760), height: layout.height + MARGIN * 2 + EXPORT_HEADER };
 }
 
@@ -49,7 +59,8 @@ export function exportSize(layout: LayoutResult): { width: number; height: numbe
  * The drawn graph as a picture that stands alone in a ticket or a slide: a title (the focus table),
  * the date and source, a legend, and every table as on screen (status, KPI, rows, "⚠ N upstream").
  */
-export function toSvg({ tree, model, nodes, edges, layout, colourBy = 'own', exportedAt = new Date() }: ExportInput): string {
+export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'own', exportedAt = new Date() }: ExportInput): string {
+  const layout = fromOrigin(given);
   const { width, height } = exportSize(layout);
   const top = EXPORT_HEADER + MARGIN;
   const colourOf = (edge: GraphEdge) => severityKey(edge.combinedStatus);

@@ -58,6 +58,25 @@ export interface LayoutResult {
   height: number;
 }
 
+/**
+ * Where the tables of a layout really are. A layout shown after another is shifted so that the focus
+ * table stays where it was (use-layout.ts): its positions can then start above or left of 0, and
+ * `width` × `height` alone do not say where the picture is.
+ */
+export function layoutExtent(positions: ReadonlyMap<string, Point>): { minX: number; minY: number; maxX: number; maxY: number } | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const p of positions.values()) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + NODE_WIDTH);
+    maxY = Math.max(maxY, p.y + NODE_HEIGHT);
+  }
+  return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : undefined;
+}
+
 export function chooseAlgorithm(nodeCount: number): LayoutAlgorithm {
   return nodeCount <= LAYERED_THRESHOLD ? 'dagre-network-simplex' : 'layered';
 }
