@@ -44,13 +44,14 @@ export function SourcesPanel({ table }: { table: TableRef }) {
 
   // A removed row takes its Remove button (where the focus went back to) with it: once the list
   // no longer shows it, the focus goes to "+ Add source table" instead of falling to the page.
-  const [removed, setRemoved] = useState<TableRef>();
+  const removed = useRef<TableRef>(undefined);
   const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (!removed || sources.data?.some((link) => tableKey(link.source) === tableKey(removed))) return;
+    const gone = removed.current;
+    if (!gone || sources.data?.some((link) => tableKey(link.source) === tableKey(gone))) return;
     addButton.current?.focus();
-    setRemoved(undefined);
-  }, [removed, sources.data]);
+    removed.current = undefined;
+  }, [sources.data]);
 
   // Mapping coverage and tool per source, from each source's spec: its mapped columns of this
   // table's columns (a few small reads, only for lists a steward reads row by row).
@@ -181,7 +182,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
         </table>
       )}
       {deleting ? (
-        <DeleteSourceDialog target={table} source={deleting} onClose={() => setDeleting(undefined)} onDeleted={() => setRemoved(deleting)} />
+        <DeleteSourceDialog target={table} source={deleting} onClose={() => setDeleting(undefined)} onDeleted={() => (removed.current = deleting)} />
       ) : null}
     </div>
   );
