@@ -191,7 +191,7 @@ test('quality along paths: failing sources carried downstream, colour including 
   await page.getByRole('button', { name: 'What breaks if this fails' }).click();
   const affected = page.getByRole('list', { name: 'Tables affected if shop_payments fails' });
   await expect(affected.getByRole('listitem').first()).toContainText('stg_payments');
-  await expect(affected.getByRole('listitem').first()).toContainText('1 hop down');
+  await expect(affected.getByRole('listitem').first()).toContainText('1 step downstream');
   await expect(affected).toContainText('fct_orders');
   // The mapped columns it reaches through the column mappings: fct_orders.paid_amount ← stg_payments.amount,
   // and order_id and status, mapped by name from stg_payments too.

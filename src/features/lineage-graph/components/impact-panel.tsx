@@ -64,7 +64,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
                   <SeverityIcon severity={nodeSeverity(model, row.key)} /> {model.nodes.get(row.key)?.ref.table ?? row.key}
                 </button>
                 <span className="ls-hint">
-                  {row.distance} hop{row.distance === 1 ? '' : 's'} down
+                  {row.distance} step{row.distance === 1 ? '' : 's'} downstream
                   {columnMap?.get(row.key)?.length ? ` · columns ${columnMap.get(row.key)?.join(', ')}` : ''}
                 </span>
               </li>
