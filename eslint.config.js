@@ -3,6 +3,11 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FEATURES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'src', 'features'));
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'dist-lib', 'node_modules', 'public/mockServiceWorker.js', 'src/api/schema.d.ts', 'test-results', 'playwright-report', 'bench-results', 'dist-e2e', 'scripts/.scratch*', 'test/console-host/node_modules'] },
@@ -37,15 +42,25 @@ export default tseslint.config(
     files: ['src/embed/use-sync-external-store-with-selector.ts'],
     rules: { 'react-hooks/refs': 'off', 'react-hooks/immutability': 'off', 'react-hooks/globals': 'off' },
   },
-  {
-    // Features never import each other or the app; they share state through the URL.
-    files: ['src/features/**/*.{ts,tsx}'],
+  // Features never import each other, the app or the mock; they share state through the URL.
+  // (src/testing/boundaries.test.ts checks the same rules on resolved paths, relative imports and
+  // import cycles included.)
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/mocks/*'], message: 'features must not import app/ or mocks/' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/mocks/*', '**/mocks/*'], message: 'features must not import app/ or mocks/' },
+            { group: FEATURES.filter((other) => other !== feature).map((other) => `@/features/${other}/*`), message: 'features must not import each other' },
+          ],
+        },
+      ],
     },
-  },
+  })),
   {
-    files: ['src/api/**/*.ts', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.ts'],
+    files: ['src/api/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

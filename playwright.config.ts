@@ -11,6 +11,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
   fullyParallel: true,
+  // A forgotten `test.only` would silently skip the rest: it fails the run in CI (.ci/run sets CI).
+  forbidOnly: !!process.env.CI,
   workers: 2,
   retries: 0,
   timeout: 60_000,

@@ -9,6 +9,8 @@ export default mergeConfig(
       setupFiles: ['./src/testing/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
       restoreMocks: true,
+      // A forgotten `.only` would silently skip the rest: it fails the run in CI (.ci/run sets CI).
+      allowOnly: !process.env.CI,
     },
   }),
 );

@@ -3,6 +3,7 @@
 // `row_count ?? weight` or the renamed status field again.
 import type { TableRef } from '@/lib/table-ref';
 import { setOwn } from '@/lib/own';
+import { isSeverity, type Severity } from '@/lib/severity';
 import type {
   ColumnListModel,
   ConnectionModel,
@@ -19,9 +20,11 @@ import type {
   TableListModel,
 } from './types';
 
-export type Severity = RuleSeverityLevel;
-export const SEVERITIES = ['valid', 'warning', 'error', 'fatal'] as const satisfies readonly Severity[];
-const SEVERITY_RANK: Record<Severity, number> = { valid: 0, warning: 1, error: 2, fatal: 3 };
+// The severity domain lives in src/lib/severity.ts; DQOps's RuleSeverityLevel must be exactly it.
+export { SEVERITIES, severityRank, worstSeverity, type Severity } from '@/lib/severity';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const SEVERITY_IS_DQOPS: Same<Severity, RuleSeverityLevel> = true;
+void SEVERITY_IS_DQOPS;
 
 export interface StatusCounts {
   executedChecks: number;
@@ -130,17 +133,6 @@ export interface ColumnSummary {
   status?: QualityStatus;
 }
 
-function isSeverity(value: unknown): value is Severity {
-  return typeof value === 'string' && value in SEVERITY_RANK;
-}
-
-export function severityRank(severity: Severity | undefined): number {
-  return severity === undefined ? -1 : SEVERITY_RANK[severity];
-}
-
-export function worstSeverity(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
-  return severityRank(a) >= severityRank(b) ? a : b;
-}
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build-graph';
-import { csvCell, exportFileName, toCsv, toJson, toSvg } from './export';
+import { csvCell } from '@/lib/csv';
+import { exportFileName, toCsv, toJson, toSvg } from './export';
 import { ref, treeOf } from './fixtures';
 import { layoutGraph } from './layout';
 

@@ -8,6 +8,7 @@ import { edgeWidth, nodeSeverity } from './view-model';
 import { routedPath, routeEdges } from './routes';
 import { upstreamFailures } from './quality-paths';
 import { formatKpi, formatRows } from '@/lib/format';
+import { csvCell } from '@/lib/csv';
 
 export type ExportFormat = 'png' | 'svg' | 'csv' | 'json';
 
@@ -143,12 +144,6 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
   );
 }
 
-/** A CSV cell a spreadsheet will not run as a formula (OWASP CSV injection). */
-export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 const CSV_HEADER = [
   'source_connection',

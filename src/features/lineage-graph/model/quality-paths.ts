@@ -4,7 +4,7 @@
 // - impactOf: "what breaks if this fails": every table downstream of one table, nearest first.
 import { severityRank, type Severity } from '@/api/normalize';
 import type { GraphModel } from './build-graph';
-import { csvCell } from './export';
+import { csvCell } from '@/lib/csv';
 import { distances } from './traverse';
 
 export interface UpstreamFailure {
