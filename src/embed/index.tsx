@@ -1,7 +1,8 @@
 // The embeddable build (`npm run build:lib`): a <LineageStudio> component and
 // mountLineageStudio(element, options) for pages that are not React apps (or use another React).
-// Every instance has its own API client, query cache and in-memory location: instances never
-// share state, and the host page's URL is never touched. docs/embedding.md is the host's guide.
+// Every instance has its own API client, query cache and in-memory location, and the host page's
+// URL is never touched. What instances on one page do share (the draft of a DQOps server, the
+// layout worker, view preferences) is listed in docs/embedding.md, the host's guide.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LineageStudio as App } from '../app/lineage-studio';

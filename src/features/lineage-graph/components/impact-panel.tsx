@@ -1,14 +1,15 @@
 import { revealOnMount } from '@/lib/reveal';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { lineageQueries } from '@/api/queries';
 import { SeverityIcon } from '@/components/severity-badge';
 import { downloadBlob } from '@/lib/download';
 import { formatNumber } from '@/lib/format';
 import type { GraphModel, TableNodeData } from '../model/build-graph';
 import { exportFileName } from '../model/export';
 import { impactCsv, impactOf } from '../model/quality-paths';
-import { impactedColumns } from '../model/column-trace';
+import { columnTraceQueries } from '../api/column-trace-queries';
+import { foldDraft } from '../model/draft';
+import { useDraft, useDraftStore } from '../draft/draft-store';
 import { useSpecReader } from './use-spec-reader';
 import { nodeSeverity } from '../model/view-model';
 
@@ -21,14 +22,10 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
   // Affected columns: read on request (one source spec per downstream link, cached).
   const readSpec = useSpecReader(model);
   const [withColumns, setWithColumns] = useState(false);
-  // The model is a pure function of the tree query; the table key identifies the walk, and every
-  // write refreshes lineageQueries.columnTraces().
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
-  const columns = useQuery({
-    queryKey: [...lineageQueries.columnTraces(), 'impact', node.key],
-    queryFn: () => impactedColumns(model, node.key, readSpec),
-    enabled: withColumns,
-  });
+  // Read through the staged draft, as the canvas's column trace is (columnTraceQueries).
+  const draft = useDraft(useDraftStore());
+  const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
+  const columns = useQuery({ ...columnTraceQueries.impact(model, changes, readSpec, node.key), enabled: withColumns });
   const columnMap = columns.data?.columns;
   const shown = all ? rows : rows.slice(0, SHOWN);
   const download = () =>

@@ -20,10 +20,9 @@ import { ReadOnlyNote } from '@/components/read-only-note';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
-import { traceColumn } from '../model/column-trace';
+import { columnTraceQueries } from '../api/column-trace-queries';
 import { useQuery } from '@tanstack/react-query';
 import { useSpecReader } from './use-spec-reader';
-import { lineageQueries } from '@/api/queries';
 import { heightOf, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
@@ -299,12 +298,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   // Column lineage: one column of the selected table followed through the column mappings.
   const readSpec = useSpecReader(model);
   const [tracedColumn, setTracedColumn] = useState<{ table: string; column: string }>();
-  // The model is a pure function of the tree query, and the table key and column name identify the
-  // trace; every write refreshes lineageQueries.columnTraces().
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- see above
+  // Read through the draft: a staged mapping shows in an open trace (columnTraceQueries' key).
   const columnTrace = useQuery({
-    queryKey: [...lineageQueries.columnTraces(), tracedColumn?.table, tracedColumn?.column],
-    queryFn: () => traceColumn(model, tracedColumn?.table ?? '', tracedColumn?.column ?? '', readSpec),
+    ...columnTraceQueries.trace(model, unsaved, readSpec, tracedColumn?.table ?? '', tracedColumn?.column ?? ''),
     enabled: tracedColumn !== undefined,
   });
   const columnPath = useMemo(() => {

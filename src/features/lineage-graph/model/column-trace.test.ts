@@ -3,7 +3,9 @@ import type { TableLineageSourceSpec } from '@/api/types';
 import { tableKey } from '@/lib/table-ref';
 import { buildGraph } from './build-graph';
 import { ref, treeOf } from './fixtures';
-import { impactedColumns, traceColumn, type SpecReader } from './column-trace';
+import { draftedReader, impactedColumns, traceColumn, type SpecReader } from './column-trace';
+import { foldDraft } from './draft';
+import { columnTraceQueries } from '../api/column-trace-queries';
 
 const k = (table: string) => tableKey(ref(table));
 // raw → stg → mart → report, plus other → mart (a second source), and a cycle mart → loop → mart.
@@ -80,5 +82,24 @@ describe('impactedColumns', () => {
     });
     expect(impact.columns.size).toBe(0);
     expect(impact.unread).toBe(1); // stg → mart, where the walk stops
+  });
+});
+
+describe('a trace read through the draft', () => {
+  const mapping = (source: string, target: string, sourceColumn: string, column: string, kind: 'add-mapping' | 'remove-mapping' = 'add-mapping') =>
+    ({ kind, source: ref(source), target: ref(target), sourceColumn, column }) as const;
+
+  it('shows a staged mapping, hides an unmapped one, and gets a new query key when the draft changes', async () => {
+    const before = await traceColumn(model, k('report'), 'total', draftedReader(reader(), []));
+    expect(before.steps.map((s) => `${names(s.table)}.${s.column}`)).toEqual(['report.total', 'mart.amount']);
+    // Staged: mart.amount ← stg.amount, and report.customer no longer from mart.customer_id.
+    const changes = foldDraft([mapping('stg', 'mart', 'amount', 'amount'), mapping('mart', 'report', 'customer_id', 'customer', 'remove-mapping')]);
+    const after = await traceColumn(model, k('report'), 'total', draftedReader(reader(), changes));
+    expect(after.steps.map((s) => `${names(s.table)}.${s.column}`)).toEqual(['report.total', 'mart.amount', 'stg.amount']);
+    const customer = await traceColumn(model, k('report'), 'customer', draftedReader(reader(), changes));
+    expect(customer.steps.map((s) => `${names(s.table)}.${s.column}`)).toEqual(['report.customer']);
+    // The query key names the draft: an open trace is read again when a mapping is staged.
+    const key = (c: typeof changes) => columnTraceQueries.trace(model, c, reader(), k('report'), 'total').queryKey;
+    expect(key(changes)).not.toEqual(key([]));
   });
 });

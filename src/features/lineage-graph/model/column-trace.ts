@@ -2,7 +2,8 @@
 // and down the table graph. The specs are read lazily (only the links on the column's path), so
 // a trace costs one GET per link it crosses. Pure apart from the injected reader.
 import type { TableLineageSourceSpec } from '@/api/types';
-import type { GraphModel } from './build-graph';
+import { edgeKey, type GraphModel } from './build-graph';
+import { applyMappings, mappingId, newSourceSpec, type LinkChange } from './draft';
 
 export interface ColumnStep {
   /** Table key. */
@@ -147,4 +148,29 @@ export async function impactedColumns(model: GraphModel, origin: string, read: S
   const columns = new Map<string, string[]>();
   for (const [table, set] of affected) if (set instanceof Set) columns.set(table, [...set].sort());
   return { columns, unread };
+}
+
+/**
+ * A reader that answers as DQOps will once the draft is saved: a link's staged mappings applied to
+ * what is stored (a staged new link starts empty), a link staged for removal gone. Column traces
+ * and impact read through it, so a staged mapping shows in an open trace.
+ */
+export function draftedReader(read: SpecReader, changes: readonly LinkChange[]): SpecReader {
+  if (changes.length === 0) return read;
+  const byKey = new Map(changes.map((change) => [change.key, change]));
+  return async (targetKey, sourceKey) => {
+    const change = byKey.get(edgeKey(sourceKey, targetKey));
+    if (!change) return read(targetKey, sourceKey);
+    if (change.diff === 'removed') return undefined;
+    const stored = change.diff === 'added' ? undefined : await read(targetKey, sourceKey);
+    return applyMappings(stored ?? newSourceSpec(change.source), change);
+  };
+}
+
+/** What a trace depends on besides the stored specs (which writes refresh): the staged mappings. */
+export function draftFingerprint(changes: readonly LinkChange[]): string {
+  return changes
+    .filter((change) => change.diff !== 'added' || change.addMappings.length > 0 || change.removeMappings.length > 0)
+    .map((change) => `${change.key}|${change.diff}|${change.addMappings.map(mappingId).join(',')}|${change.removeMappings.map(mappingId).join(',')}`)
+    .join('\n');
 }
