@@ -1,7 +1,7 @@
 // The one typed DQOps client. Every call goes through `run`, which adds the API key, a timeout and
 // turns every failure into an ApiError; responses are normalised (normalize.ts) before they leave.
 import createClient from 'openapi-fetch';
-import type { TableRef } from '@/lib/table-ref';
+import { sourceRefOf, type TableRef } from '@/lib/table-ref';
 import type { paths } from './schema';
 import type { CheckType, SchemaModel, TableLineageSourceSpec, TableListModel } from './types';
 import { ApiError, parseSpringError, type ApiOperation } from './errors';
@@ -79,9 +79,6 @@ function refParts(prefix: string, ref: TableRef): Record<string, string> {
   return { [`${prefix}connection`]: ref.connection, [`${prefix}schema`]: ref.schema, [`${prefix}table`]: ref.table };
 }
 
-function specSource(spec: TableLineageSourceSpec): TableRef {
-  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
-}
 
 function resolveBaseUrl(baseUrl: string): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
@@ -252,7 +249,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
 
     /** POST: 201 with an empty body. The path is built from the spec's own names (else 406). */
     async createSource(target: TableRef, spec: TableLineageSourceSpec, signal?: AbortSignal): Promise<void> {
-      const source = specSource(spec);
+      const source = sourceRefOf(spec);
       assertSendable('add source table', { ...refParts('', target), ...refParts('source ', source) });
       await run('add source table', signal, (s) =>
         client.POST(SOURCE_PATH, { params: { path: sourcePath(target, source) }, body: spec, signal: s }),
@@ -261,7 +258,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
 
     /** PUT replaces the whole stored object (204): send every field, not only the edited ones. */
     async updateSource(target: TableRef, spec: TableLineageSourceSpec, signal?: AbortSignal): Promise<void> {
-      const source = specSource(spec);
+      const source = sourceRefOf(spec);
       assertSendable('update source table', { ...refParts('', target), ...refParts('source ', source) });
       await run('update source table', signal, (s) =>
         client.PUT(SOURCE_PATH, { params: { path: sourcePath(target, source) }, body: spec, signal: s }),

@@ -2,14 +2,11 @@
 // target's source list, the source's target list, that one source spec, and every lineage tree
 // (any tree may pass through the link). Writes are never retried without the user.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { TableRef } from '@/lib/table-ref';
+import { sourceRefOf, type TableRef } from '@/lib/table-ref';
 import { useDqopsApi } from './api-context';
 import { lineageQueries } from './queries';
 import type { TableLineageSourceSpec } from './types';
 
-export function sourceRefOf(spec: TableLineageSourceSpec): TableRef {
-  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
-}
 
 export function invalidateLink(queryClient: QueryClient, target: TableRef, source: TableRef): Promise<unknown> {
   return Promise.all([

@@ -48,3 +48,8 @@ export const compareNames = new Intl.Collator(undefined, { numeric: true }).comp
 export function formatKpi(kpi: number): string {
   return `${kpi.toFixed(kpi % 1 === 0 ? 0 : 1)}%`;
 }
+
+/** "1 table", "3 tables" (`many` for irregular plurals). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}

@@ -44,3 +44,8 @@ export function sameTable(a: TableRef, b: TableRef): boolean {
 export function tableLabel(ref: TableRef): string {
   return `${ref.connection} · ${ref.schema}.${ref.table}`;
 }
+
+/** The source table a stored lineage entry (DQOps's TableLineageSourceSpec, or a form's values) names. */
+export function sourceRefOf(spec: { source_connection?: string; source_schema?: string; source_table?: string }): TableRef {
+  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
+}

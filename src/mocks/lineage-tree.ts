@@ -3,7 +3,7 @@
 // downstream: depth-first over target tables, edges in pre-order, starting with every upstream
 // table marked "on stack". An edge to a table on the stack (a cycle, a self link) is dropped;
 // an edge to an already visited table is emitted but not walked again (diamonds).
-import { tableKey, type TableRef } from '@/lib/table-ref';
+import { sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
 import type { DomainConnectionTableKey, TableCurrentDataQualityStatusModel, TableLineageFlowModel, TableLineageModel } from '@/api/types';
 import { mergeStatus, statusOf, type MockStore } from './store';
 
@@ -16,9 +16,6 @@ export function domainKey(ref: TableRef): DomainConnectionTableKey {
   };
 }
 
-function sourceRef(spec: { source_connection?: string; source_schema?: string; source_table?: string }): TableRef {
-  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
-}
 
 export function buildLineageTree(store: MockStore, root: TableRef, upstream: boolean, downstream: boolean): TableLineageModel {
   const flows: TableLineageFlowModel[] = [];
@@ -49,7 +46,7 @@ export function buildLineageTree(store: MockStore, root: TableRef, upstream: boo
     onStack.add(key);
     let combined = ownStatus(ref);
     for (const spec of store.table(ref)?.sources ?? []) {
-      const src = sourceRef(spec);
+      const src = sourceRefOf(spec);
       const srcKey = tableKey(src);
       if (onStack.has(srcKey)) continue;
       if (!visited.has(srcKey)) {

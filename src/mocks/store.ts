@@ -1,6 +1,6 @@
 // In-memory DQOps: the catalog (connections, tables, columns, quality status) and the lineage,
 // stored like DQOps stores it: on the *target* table, as a list of source specs.
-import { tableKey, type TableRef } from '@/lib/table-ref';
+import { sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
 import type { RuleSeverityLevel, TableCurrentDataQualityStatusModel, TableLineageSourceSpec } from '@/api/types';
 import type { SeedCatalog, SeedConnection, SeedSource } from './seed/catalog';
 
@@ -120,7 +120,7 @@ export function createStore(seed: SeedCatalog) {
       targetsIndex = new Map();
       for (const table of tables.values()) {
         for (const spec of table.sources) {
-          const key = tableKey({ connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' });
+          const key = tableKey(sourceRefOf(spec));
           const list = targetsIndex.get(key) ?? [];
           list.push({ target: table, spec });
           targetsIndex.set(key, list);
@@ -178,7 +178,7 @@ export function createStore(seed: SeedCatalog) {
     replaceSource(target: TableRef, spec: TableLineageSourceSpec): void {
       const table = findTable(target);
       if (!table) return;
-      const ref = { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
+      const ref = sourceRefOf(spec);
       const index = table.sources.findIndex((s) => sameSource(s, ref));
       if (index >= 0) table.sources[index] = structuredClone(spec);
       changed();

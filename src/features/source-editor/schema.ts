@@ -1,5 +1,6 @@
 // The source-table form: its zod schema (validator and type), and conversions to and from the
 // API's TableLineageSourceSpec. Conversions keep every field the form does not show.
+import { plural } from '@/lib/format';
 import { z } from 'zod';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { unsendableNameReason } from '@/api/client';
@@ -174,7 +175,7 @@ export function mappedCount(mappings: readonly MappingRow[]): number {
 export function describeLoss(spec: TableLineageSourceSpec): string {
   const parts: string[] = [];
   const mappings = Object.values(spec.columns ?? {}).filter((c) => (c.source_columns?.length ?? 0) > 0).length;
-  if (mappings > 0) parts.push(`${mappings} column mapping${mappings === 1 ? '' : 's'}`);
+  if (mappings > 0) parts.push(`${plural(mappings, 'column mapping')}`);
   if (spec.data_lineage_source_tool) parts.push(`the source tool "${spec.data_lineage_source_tool}"`);
   const props = Object.keys(spec.properties ?? {}).length;
   if (props > 0) parts.push(`${props} propert${props === 1 ? 'y' : 'ies'}`);

@@ -1,6 +1,6 @@
 // The seven lineage operations, with DQOps's order of checks and status codes (docs/dqops-contract.md §2).
 import { http, HttpResponse } from 'msw';
-import { tableKey, type TableRef } from '@/lib/table-ref';
+import { sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
 import type { TableCurrentDataQualityStatusModel, TableLineageSourceSpec, TableLineageTableListModel } from '@/api/types';
 import { afterWrite, type MockContext } from '../context';
 import { buildLineageTree, toLegacyTree } from '../lineage-tree';
@@ -51,9 +51,6 @@ function listRow(ctx: MockContext, target: TableRef, spec: TableLineageSourceSpe
   return { ...row, table_data_quality_status: status };
 }
 
-function specSource(spec: TableLineageSourceSpec): TableRef {
-  return { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
-}
 
 /** Reads a JSON body as Spring does: 415 for other content types, 400 for a missing or broken body. */
 async function readSpec(request: Request): Promise<TableLineageSourceSpec | Response> {
@@ -130,7 +127,7 @@ export function lineageHandlers(ctx: MockContext) {
       if (!targetExists(ref)) return empty(404);
       if (checkTypeParam(new URL(request.url)) === 'invalid') return springError(request, 400, 'Type mismatch.');
       const sources = store.table(ref)?.sources ?? [];
-      return HttpResponse.json(sources.map((spec) => listRow(ctx, ref, spec, statusForList(ctx, specSource(spec)))));
+      return HttpResponse.json(sources.map((spec) => listRow(ctx, ref, spec, statusForList(ctx, sourceRefOf(spec)))));
     }),
 
     http.get(`${TABLE}/lineage/targets`, async ({ request, params }) => {

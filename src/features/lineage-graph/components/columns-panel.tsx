@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
@@ -114,7 +115,7 @@ function ColumnPath({
       ) : null}
       {hidden.length > 0 ? (
         <p className="ls-notice ls-notice--warning">
-          {hidden.length} table{hidden.length === 1 ? '' : 's'} on this path {hidden.length === 1 ? 'is' : 'are'} not drawn.{' '}
+          {plural(hidden.length, 'table')} on this path {hidden.length === 1 ? 'is' : 'are'} not drawn.{' '}
           <button type="button" className="ls-linkbutton" onClick={() => onReveal(hidden)}>
             Show {hidden.length === 1 ? 'it' : 'them'}
           </button>
@@ -122,7 +123,7 @@ function ColumnPath({
       ) : null}
       {unread > 0 ? (
         <p className="ls-hint">
-          {unread} link{unread === 1 ? '' : 's'} could not be read: the path may continue there.
+          {plural(unread, 'link')} could not be read: the path may continue there.
         </p>
       ) : null}
     </div>

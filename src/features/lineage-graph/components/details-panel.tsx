@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { useState, type ReactNode } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
@@ -95,7 +96,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
           <>
             <dt>Reach in this lineage</dt>
             <dd>
-              {formatNumber(reach.upstream)} table{reach.upstream === 1 ? '' : 's'} upstream · {formatNumber(reach.downstream)} downstream
+              {plural(reach.upstream, 'table')} upstream · {formatNumber(reach.downstream)} downstream
             </dd>
           </>
         ) : null}
@@ -136,7 +137,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
                       <SeverityIcon severity={step.severity} /> {t?.ref.table ?? step.key}
                     </button>
                     <span className="ls-hint">
-                      {step.distance === 0 ? 'this table' : `${step.distance} step${step.distance === 1 ? '' : 's'} upstream`}
+                      {step.distance === 0 ? 'this table' : `${plural(step.distance, 'step')} upstream`}
                       {step.origin ? ' · problem entered here' : ''}
                     </span>
                   </li>

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { Menu } from '@/components/menu';
@@ -125,7 +126,7 @@ export function GraphToolbar({
         ))}
       </div>
       <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)}>
-        {showAll ? 'Show nearby tables only' : `Show all ${total} table${total === 1 ? '' : 's'}`}
+        {showAll ? 'Show nearby tables only' : `Show all ${plural(total, 'table')}`}
       </button>
       <Menu summary="Export">
         <div className="ls-menu__panel" role="menu" aria-label="Export">

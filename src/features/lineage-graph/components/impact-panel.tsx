@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { revealOnMount } from '@/lib/reveal';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -41,7 +42,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
       ) : (
         <>
           <p className="ls-hint">
-            {formatNumber(rows.length)} table{rows.length === 1 ? '' : 's'} downstream receive its data, nearest first.
+            {plural(rows.length, 'table')} downstream receive its data, nearest first.
           </p>
           {withColumns && columns.isPending ? (
             <p className="ls-hint" role="status">
@@ -51,7 +52,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
           {columns.isError ? <p className="ls-hint">The column mappings could not be read.</p> : null}
           {columns.data && columns.data.unread > 0 ? (
             <p className="ls-hint">
-              {columns.data.unread} link{columns.data.unread === 1 ? '' : 's'} could not be read: more columns may be affected.
+              {plural(columns.data.unread, 'link')} could not be read: more columns may be affected.
             </p>
           ) : null}
           <ol className="ls-impact__list" aria-label={`Tables affected if ${node.ref.table} fails`}>
@@ -61,7 +62,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
                   <SeverityIcon severity={nodeSeverity(model, row.key)} /> {model.nodes.get(row.key)?.ref.table ?? row.key}
                 </button>
                 <span className="ls-hint">
-                  {row.distance} step{row.distance === 1 ? '' : 's'} downstream
+                  {plural(row.distance, 'step')} downstream
                   {columnMap?.get(row.key)?.length ? ` · columns ${columnMap.get(row.key)?.join(', ')}` : ''}
                 </span>
               </li>

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import {
   Background,
   Controls,
@@ -76,7 +77,6 @@ const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, hei
 /** React Flow's minimap size (its default) plus its offset from the corner. */
 const MINIMAP_BOX = { width: 215, height: 165 };
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Runs `fn` once the next frame has been painted; returns a cancel function. */
 function afterPaint(fn: () => void): () => void {

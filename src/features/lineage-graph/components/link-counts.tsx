@@ -1,17 +1,17 @@
 // A drawn table's links: how many of its sources and targets this lineage holds, against what
 // DQOps lists for the table itself. DQOps's tree of the focus table holds only what flows through
 // the focus, so a table's other sources and targets are not in it; said so, with a way to them.
+import { plural } from '@/lib/format';
 import { useQuery } from '@tanstack/react-query';
 import { useDqopsApi } from '@/api/api-context';
 import { lineageQueries } from '@/api/queries';
 import type { TableRef } from '@/lib/table-ref';
 import type { GraphModel, TableNodeData } from '../model/build-graph';
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function side(inLineage: number, listed: number | undefined, noun: string): string {
-  if (listed === undefined || listed <= inLineage) return count(inLineage, noun);
-  return `${inLineage} of ${count(listed, noun)}`;
+  if (listed === undefined || listed <= inLineage) return plural(inLineage, noun);
+  return `${inLineage} of ${plural(listed, noun)}`;
 }
 
 export function LinkCounts({ node, model, onOpenTable }: { node: TableNodeData; model: GraphModel; onOpenTable: (table: TableRef) => void }) {
@@ -27,7 +27,7 @@ export function LinkCounts({ node, model, onOpenTable }: { node: TableNodeData; 
   const otherSources = Math.max(0, (listedSources ?? 0) - inSources);
   const otherTargets = Math.max(0, (listedTargets ?? 0) - inTargets);
   const root = model.nodes.get(model.rootKey)?.ref.table ?? 'the focus table';
-  const others = [otherSources > 0 ? count(otherSources, 'source') : '', otherTargets > 0 ? count(otherTargets, 'target') : ''].filter(Boolean).join(' and ');
+  const others = [otherSources > 0 ? plural(otherSources, 'source') : '', otherTargets > 0 ? plural(otherTargets, 'target') : ''].filter(Boolean).join(' and ');
   return (
     <>
       <dt>Links</dt>

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import type { LinkChange } from '../model/draft';
 import { useDraft, type DraftStore } from './draft-store';
 
@@ -45,7 +46,7 @@ export function DraftBar({
       <span aria-live="polite">
         {draft.ops.length === 0
           ? 'Drag from a table’s right edge to another table to stage a source; select an arrow to stage removals and column mappings.'
-          : `${draft.ops.length} staged step${draft.ops.length === 1 ? '' : 's'}, ${links} link${links === 1 ? '' : 's'} to change${
+          : `${plural(draft.ops.length, 'staged step')}, ${plural(links, 'link')} to change${
               held > 0 ? `: ${held} already saved in DQOps, ${pending} not saved yet.` : '. Not saved yet.'
             }`}
       </span>

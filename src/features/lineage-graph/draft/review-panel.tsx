@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { useState } from 'react';
 import { describeError } from '@/api/errors';
 import { useToast } from '@/components/toast';
@@ -13,8 +14,8 @@ const METHOD_WORDS: Record<WriteMethod, string> = { POST: 'creates the source', 
 
 function mappingSummary(change: LinkChange): string {
   const parts = [];
-  if (change.addMappings.length > 0) parts.push(`+${change.addMappings.length} column mapping${change.addMappings.length === 1 ? '' : 's'}`);
-  if (change.removeMappings.length > 0) parts.push(`−${change.removeMappings.length} column mapping${change.removeMappings.length === 1 ? '' : 's'}`);
+  if (change.addMappings.length > 0) parts.push(`+${plural(change.addMappings.length, 'column mapping')}`);
+  if (change.removeMappings.length > 0) parts.push(`−${plural(change.removeMappings.length, 'column mapping')}`);
   return parts.join(', ');
 }
 
@@ -77,7 +78,7 @@ export function ReviewPanel({
         if (!result.failed) {
           store.clear();
           const sent = result.applied.filter((step) => step.method).length;
-          toast({ message: `Draft saved: ${sent} write${sent === 1 ? '' : 's'} to DQOps.` });
+          toast({ message: `Draft saved: ${plural(sent, 'write')} to DQOps.` });
         }
       },
     });
@@ -147,7 +148,7 @@ export function ReviewPanel({
       {draft.ops.length > 0 ? (
         <details className="ls-review__steps" open={draft.ops.length <= 8}>
           <summary>
-            {draft.ops.length} staged step{draft.ops.length === 1 ? '' : 's'}
+            {plural(draft.ops.length, 'staged step')}
           </summary>
           <ol aria-label="Staged steps">
             {draft.ops.map((op, index) => (
@@ -178,7 +179,7 @@ export function ReviewPanel({
         </button>
         {confirmDiscard ? (
           <span className="ls-review__confirm" role="group" aria-label="Discard the draft?" ref={revealOnMount}>
-            Discard {draft.ops.length} step{draft.ops.length === 1 ? '' : 's'}?{' '}
+            Discard {plural(draft.ops.length, 'step')}?{' '}
             <button
               type="button"
               className="ls-button ls-button--danger"
@@ -227,7 +228,7 @@ function RunReport({
     return (
       <div className="ls-notice ls-notice--success" role="status">
         <p>
-          Saved. {writes.length} write{writes.length === 1 ? '' : 's'} sent to DQOps; the lineage is being read again.
+          Saved. {plural(writes.length, 'write')} sent to DQOps; the lineage is being read again.
         </p>
         {elsewhere.length > 0 ? (
           <ul className="ls-review__elsewhere" aria-label="Saved links outside this lineage">
@@ -283,7 +284,7 @@ function RunReport({
         )}
         {writes.length > 0 && !rollback.data ? (
           <button type="button" className="ls-button" disabled={rollback.isPending} onClick={() => rollback.mutate(report.applied)}>
-            {rollback.isPending ? 'Rolling back…' : `Roll back the ${writes.length} saved change${writes.length === 1 ? '' : 's'}`}
+            {rollback.isPending ? 'Rolling back…' : `Roll back the ${plural(writes.length, 'saved change')}`}
           </button>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/errors';
 import type { TableLineageSourceSpec } from '@/api/types';
-import { tableKey, type TableRef } from '@/lib/table-ref';
+import { sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
 import { applyMappings, foldDraft, parseDraftOps, withDraft, withdrawChange, type DraftOp } from './draft';
 import { rollbackDraft, runDraft, type DraftApi } from './draft-run';
@@ -143,13 +143,13 @@ function fakeApi(stored: Record<string, TableLineageSourceSpec>, failOn?: (metho
       return structuredClone(spec);
     },
     async createSource(target, spec) {
-      const source = { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
+      const source = sourceRefOf(spec);
       fail('POST', target, source);
       log.push(`POST ${id(target, source)}`);
       stored[id(target, source)] = structuredClone(spec);
     },
     async updateSource(target, spec) {
-      const source = { connection: spec.source_connection ?? '', schema: spec.source_schema ?? '', table: spec.source_table ?? '' };
+      const source = sourceRefOf(spec);
       fail('PUT', target, source);
       log.push(`PUT ${id(target, source)}`);
       stored[id(target, source)] = structuredClone(spec);

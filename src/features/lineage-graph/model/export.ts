@@ -1,5 +1,6 @@
 // Export formats for the drawn graph and the flows. Pure string builders; the download itself
 // lives in components/export-actions.ts.
+import { plural } from '@/lib/format';
 import type { LineageTree } from '@/api/normalize';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from './build-graph';
@@ -120,7 +121,7 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
   const root = tree.relativeTable;
   const hidden = model.nodes.size - shown.size;
   const title = `Data lineage of ${root.table}`;
-  const subtitle = `${root.schema} · ${root.connection} — exported ${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from DQOps — ${nodes.length} table${nodes.length === 1 ? '' : 's'}${hidden > 0 ? ` (${hidden} more not drawn)` : ''}, ${edges.length} flow${edges.length === 1 ? '' : 's'}${tree.fullyLoaded ? '' : ' — partial: DQOps was still loading the lineage'}`;
+  const subtitle = `${root.schema} · ${root.connection} — exported ${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from DQOps — ${plural(nodes.length, 'table')}${hidden > 0 ? ` (${hidden} more not drawn)` : ''}, ${plural(edges.length, 'flow')}${tree.fullyLoaded ? '' : ' — partial: DQOps was still loading the lineage'}`;
   const legendKeys: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
   let lx = MARGIN;
   const legend = [

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -52,7 +53,7 @@ function sameNodeProps(a: NodeProps<TableFlowNode>, b: NodeProps<TableFlowNode>)
 }
 
 function fedDescription(fed: UpstreamFailure): string {
-  return `fed by ${fed.count} failing upstream table${fed.count === 1 ? '' : 's'} (worst: ${SEVERITY_STYLE[fed.worst].label})`;
+  return `fed by ${plural(fed.count, 'failing upstream table')} (worst: ${SEVERITY_STYLE[fed.worst].label})`;
 }
 
 /**
@@ -173,7 +174,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         {fedMark /* on the bottom line, so the name keeps its room */}
         {tracedHere > 0 ? (
           <span className="ls-node__traced" title="Columns of this table on the traced column's path: show the columns to see them">
-            ◆ {tracedHere} col{tracedHere === 1 ? '' : 's'}
+            ◆ {plural(tracedHere, 'col')}
           </span>
         ) : null}
       </div>

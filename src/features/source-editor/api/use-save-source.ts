@@ -9,7 +9,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDqopsApi } from '@/api/api-context';
 import { ApiError, isStatus } from '@/api/errors';
-import { invalidateLink, sourceRefOf } from '@/api/mutations';
+import { invalidateLink } from '@/api/mutations';
+import { sourceRefOf } from '@/lib/table-ref';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { stableStringify } from '@/lib/stable-json';
 import { sameTable, type TableRef } from '@/lib/table-ref';

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -33,7 +34,7 @@ export interface SourceEditorProps {
 /** Loads what the form needs, then renders it with those values as defaults. */
 /** The suggestions' Apply button: what it will do, never "Apply 0 mappings". */
 function applyLabel(count: number): string {
-  return count === 0 ? 'Apply the ticked mappings' : `Apply ${count} mapping${count === 1 ? '' : 's'}`;
+  return count === 0 ? 'Apply the ticked mappings' : `Apply ${plural(count, 'mapping')}`;
 }
 
 export function SourceEditorDialog({ target, source, prefill, onClose }: SourceEditorProps) {

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -73,7 +74,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
     if (spec.isError) return <span className="ls-hint">could not be read</span>;
     const mapped = Object.values(spec.data.columns ?? {}).filter((column) => (column.source_columns ?? []).length > 0).length;
     const total = targetColumns.data?.length;
-    return mapped === 0 ? <span className="ls-hint">none</span> : total ? `${mapped} of ${total} columns` : `${mapped} column${mapped === 1 ? '' : 's'}`;
+    return mapped === 0 ? <span className="ls-hint">none</span> : total ? `${mapped} of ${total} columns` : `${plural(mapped, 'column')}`;
   };
 
   return (
@@ -108,7 +109,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
       ) : (
         <table className="ls-table">
           <caption>
-            {sources.data.length} source table{sources.data.length === 1 ? '' : 's'}
+            {plural(sources.data.length, 'source table')}
           </caption>
           <thead>
             <tr>

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/format';
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { useReadOnly } from '@/api/use-can-edit';
 import { useQuery } from '@tanstack/react-query';
@@ -62,7 +63,7 @@ export function TargetsPanel({ table }: { table: TableRef }) {
           ) : (
             <table className="ls-table">
               <caption>
-                {targets.data.links.length} target table{targets.data.links.length === 1 ? '' : 's'}
+                {plural(targets.data.links.length, 'target table')}
               </caption>
               <thead>
                 <tr>
