@@ -2,54 +2,53 @@ import { plural } from '@/lib/format';
 import {
   Background,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
   type Connection,
   type Edge,
   type EdgeMouseHandler,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
-import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
+import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 import { useEditableConnections, useReadOnly } from '@/api/use-can-edit';
 import { ReadOnlyNote } from '@/components/read-only-note';
 import { tableKey, type TableRef } from '@/lib/table-ref';
-import { buildGraph, edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
+import { edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
 import { columnTraceQueries } from '../api/column-trace-queries';
 import { useQuery } from '@tanstack/react-query';
 import { useSpecReader } from './use-spec-reader';
-import { heightOf, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
+import { heightOf, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
 import { GRAPH_ARIA_LABELS, useGraphKeyboard } from './use-graph-keyboard';
 import { rootCause } from '../model/root-cause';
 import { closure, flowsThroughRoot, pathsThrough } from '../model/traverse';
-import { DEFAULT_DEPTH, edgeWidth, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
+import { DEFAULT_DEPTH, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { edgeTypes, nodeTypes } from '../nodes/node-types';
 import { EmphasisContext, type ColourBy, type Emphasis } from '../nodes/emphasis';
-import { frameOn, MIN_ZOOM, startViewport } from '../model/viewport';
+import { MIN_ZOOM } from '../model/viewport';
 import type { FlowEdgeType } from '../nodes/flow-edge';
 import { tableNodeLabel, type TableFlowNode } from '../nodes/table-node';
 import { GraphToolbar } from './graph-toolbar';
 import { Legend } from './legend';
 import { EdgeDetails, NodeDetails } from './details-panel';
-import { foldDraft, isHeld, withDraft } from '../model/draft';
-import { useDraft, useDraftStore } from '../draft/draft-store';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
-import { useSavedByLastRun } from '../draft/save-state';
+import { useDraftedModel } from '../draft/use-drafted-model';
+import { useDraftShortcuts } from '../draft/use-draft-shortcuts';
+import { afterPaint } from './after-paint';
+import { useCamera } from './use-camera';
 import { useColumnLists } from './use-column-lists';
-import { DIFF_STYLE } from '../nodes/diff-style';
 import { ColumnActionsContext, columnId } from '../nodes/column-list';
 import type { ColumnEdgeType } from '../nodes/column-edge';
 import { useToast } from '@/components/toast';
 import { useStoredFlag } from '@/lib/preference';
 import { routeEdges } from '../model/routes';
+import { toConnectorEdges, toFlowEdges, toFlowNodes } from '../nodes/flow-elements';
 import { flushSync } from 'react-dom';
 
 export interface LineageCanvasProps {
@@ -64,7 +63,6 @@ export interface LineageCanvasProps {
 }
 
 const SMALL_MINIMAP = { width: 140, height: 90 };
-const CONNECTOR_COLOUR = '#98a2b3';
 // Loaded when draft mode is first used: most visits never stage anything.
 const ReviewPanel = lazy(() => import('../draft/review-panel').then((m) => ({ default: m.ReviewPanel })));
 const DraftLinkPanel = lazy(() => import('../draft/draft-link-panel').then((m) => ({ default: m.DraftLinkPanel })));
@@ -74,21 +72,6 @@ const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m)
 export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
 
-/** React Flow's minimap size (its default) plus its offset from the corner. */
-const MINIMAP_BOX = { width: 215, height: 165 };
-
-
-/** Runs `fn` once the next frame has been painted; returns a cancel function. */
-function afterPaint(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(fn, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
 
 export function LineageCanvas(props: LineageCanvasProps) {
   return (
@@ -99,22 +82,9 @@ export function LineageCanvas(props: LineageCanvasProps) {
 }
 
 function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading }: LineageCanvasProps) {
-  const baseModel = useMemo(() => buildGraph(tree), [tree]);
-  // Draft mode: the lineage is drawn as it will be once the staged draft is saved, with the
-  // staged links marked (draft.ts); the base model stays what DQOps holds.
-  const draftStore = useDraftStore();
-  const draft = useDraft(draftStore);
-  const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
-  // Changes a Save all that stopped part-way already put in DQOps are drawn as stored (or, outside
-  // this lineage, not at all), and counted as saved in the draft bar.
-  const savedByLastRun = useSavedByLastRun();
-  const unsaved = useMemo(() => changes.filter((change) => !savedByLastRun(change)), [changes, savedByLastRun]);
-  const drafted = useMemo(() => withDraft(baseModel, unsaved), [baseModel, unsaved]);
-  const held = useMemo(() => changes.filter((change) => savedByLastRun(change) || isHeld(baseModel, change)).length, [baseModel, changes, savedByLastRun]);
-  const model = drafted.model;
+  // Draft mode: the lineage is drawn as it will be once the staged draft is saved.
+  const { base: baseModel, store: draftStore, draft, changes, unsaved, drafted, model, held, isLinked } = useDraftedModel(tree);
   const [reviewOpen, setReviewOpen] = useState(false);
-  /** The link (edge key) is in the lineage as it will be once the draft is saved. */
-  const isLinked = useCallback((key: string) => drafted.model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed', [drafted]);
   const toast = useToast();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => (selectedKey ? new Set([selectedKey]) : new Set()));
@@ -124,9 +94,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const [hovered, setHovered] = useState<string>();
   const [selectedEdge, setSelectedEdge] = useState<string>();
   const [rootCauseFor, setRootCauseFor] = useState<string>();
-  const [centerRequest, setCenterRequest] = useState<{ key: string; n: number }>();
-  const centered = useRef(0);
-  const flow = useReactFlow();
   const editable = useEditableConnections();
   const readOnly = useReadOnly();
 
@@ -211,85 +178,32 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   // Node and edge lists change with the drawn graph only; highlights travel through EmphasisContext.
   const nodes = useMemo<TableFlowNode[]>(
     () =>
-      (overview ? [] : view.nodes).flatMap((key) => {
-        const table = model.nodes.get(key);
-        const position = layout.positions.get(key);
-        if (!table || !position) return []; // laid out by the layout still being computed
-        const hidden = view.hidden.get(key);
-        const columns = columnLists.nodeColumns.get(key);
-        return {
-          id: key,
-          type: 'table',
-          ariaLabel: tableNodeLabel(table, colourBy, failureMap?.get(key), drafted.addedTables.has(key)),
-          domAttributes: { tabIndex: key === keyboard.active ? 0 : -1 },
-          position,
-          width: NODE_WIDTH,
-          height: columns ? heightOfTable(key) : NODE_HEIGHT,
-          data: {
-            table,
-            hiddenUpstream: hidden?.upstream ?? 0,
-            hiddenDownstream: hidden?.downstream ?? 0,
+      overview
+        ? []
+        : toFlowNodes({
+            keys: view.nodes,
+            model,
+            positions: layout.positions,
+            hidden: view.hidden,
+            columns: columnLists.nodeColumns,
+            heightOf: heightOfTable,
+            labelOf: (key) => {
+              const table = model.nodes.get(key);
+              return table ? tableNodeLabel(table, colourBy, failureMap?.get(key), drafted.addedTables.has(key)) : key;
+            },
+            active: keyboard.active,
             connectable: editable.size > 0,
-            drafted: drafted.addedTables.has(key),
-            columns,
-            current: key === keyboard.active,
-          },
-          selectable: true,
-          draggable: false,
-        } satisfies TableFlowNode;
-      }),
+            drafted: drafted.addedTables,
+          }),
     [view, model, layout, editable, overview, drafted.addedTables, columnLists.nodeColumns, colourBy, failureMap, keyboard.active, heightOfTable],
   );
-
   // Arrows that skip a column go round its tables (routes.ts).
-  const routes = useMemo(() => {
-    if (overview) return new Map<string, Point[]>();
-    return routeEdges(layout.positions, view.edges, heightOfTable);
-  }, [overview, layout, view.edges, heightOfTable]);
-  const edges = useMemo<FlowEdgeType[]>(
-    () =>
-      (overview ? [] : view.edges).flatMap((edge) => {
-        if (!layout.positions.has(edge.source) || !layout.positions.has(edge.target)) return [];
-        const diff = drafted.diffs.get(edge.key)?.diff;
-        const color = diff ? DIFF_STYLE[diff].color : SEVERITY_STYLE[severityKey(edge.combinedStatus)].color;
-        return {
-          id: edge.key,
-          type: 'flow',
-          source: edge.source,
-          target: edge.target,
-          selected: edge.key === selectedEdge,
-          markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' },
-          data: { color, width: diff ? 2.5 : edgeWidth(edge.rowCount), diff, route: routes.get(edge.key) },
-          ariaLabel: `${model.nodes.get(edge.source)?.ref.table} feeds ${model.nodes.get(edge.target)?.ref.table}${diff ? `, draft: ${DIFF_STYLE[diff].aria}` : ''}`,
-          focusable: true,
-          domAttributes: { tabIndex: -1 }, // reached from its tables with Shift+arrow keys, not by Tab
-        } satisfies FlowEdgeType;
-      }),
+  const routes = useMemo(() => (overview ? new Map<string, Point[]>() : routeEdges(layout.positions, view.edges, heightOfTable)), [overview, layout, view.edges, heightOfTable]);
+  const edges = useMemo(
+    () => (overview ? [] : toFlowEdges(view.edges, model, layout.positions, drafted.diffs, routes, selectedEdge)),
     [view.edges, model, selectedEdge, layout, overview, drafted.diffs, routes],
   );
-
-  // While a status filter hides tables: the ways between drawn tables through hidden ones, dimmed.
-  const connectorEdges = useMemo<FlowEdgeType[]>(
-    () =>
-      (overview ? [] : view.connectors).flatMap((connector) =>
-        layout.positions.has(connector.source) && layout.positions.has(connector.target)
-          ? [
-              {
-                id: connector.key,
-                type: 'flow',
-                source: connector.source,
-                target: connector.target,
-                selectable: false,
-                focusable: false,
-                markerEnd: { type: MarkerType.ArrowClosed, color: CONNECTOR_COLOUR, width: 12, height: 12, markerUnits: 'userSpaceOnUse' },
-                data: { color: CONNECTOR_COLOUR, width: 1.5, through: connector.through },
-                ariaLabel: `${model.nodes.get(connector.source)?.ref.table} leads to ${model.nodes.get(connector.target)?.ref.table} through ${plural(connector.through, 'table')} the filter hides`,
-              } satisfies FlowEdgeType,
-            ]
-          : [],
-      ),
-    [view.connectors, layout, overview, model],
-  );
+  const connectorEdges = useMemo(() => (overview ? [] : toConnectorEdges(view.connectors, model, layout.positions)), [view.connectors, layout, overview, model]);
   const allEdges = useMemo<(FlowEdgeType | ColumnEdgeType)[]>(
     () => [...edges, ...connectorEdges, ...columnLists.flowEdges],
     [edges, connectorEdges, columnLists.flowEdges],
@@ -330,60 +244,16 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     return { ...shared, nodes: highlight?.nodes, edges: highlight?.edges };
   }, [causePath, highlight, selected, causeRank, view.edges, failureMap, colourBy, columnPath, hovered, tracedColumns]);
 
-  // The canvas's size, known before the first layout arrives: React Flow is mounted with the
-  // right camera (startViewport) instead of drawing every table at zoom 1 and then fitting.
-  const [box, setBox] = useState<{ width: number; height: number }>();
-  useLayoutEffect(() => {
-    const element = flowBox.current;
-    if (!element) return;
-    const measure = () =>
-      setBox((old) =>
-        old && old.width === element.clientWidth && old.height === element.clientHeight ? old : { width: element.clientWidth, height: element.clientHeight },
-      );
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  const [initialViewport, setInitialViewport] = useState<{ x: number; y: number; zoom: number }>();
-  // The camera frames the focus table with its direct neighbours when the whole picture is not readable.
-  const cameraOn = (positions: ReadonlyMap<string, Point>, size: { width: number; height: number }) => {
-    const focus = selected ?? model.rootKey;
-    const upstream = view.edges.flatMap((e) => (e.target === focus ? [e.source] : []));
-    const downstream = view.edges.flatMap((e) => (e.source === focus ? [e.target] : []));
-    return startViewport(positions, focus, size.width, size.height, { upstream, downstream });
-  };
-  if (!initialViewport && box && shownLayout && nodes.length > 0) {
-    setInitialViewport(cameraOn(shownLayout.positions, box));
-  }
-  // The minimap joins one frame after the first picture: the tables come first.
-  const [miniMap, setMiniMap] = useState(false);
-  useEffect(() => (initialViewport && !miniMap ? afterPaint(() => setMiniMap(true)) : undefined), [initialViewport, miniMap]);
-  // Re-frame when the set of drawn tables changes. What an action drew is brought into view:
-  // Show all fits everything drawn; +N, a root cause or a found table frame the new tables with
-  // the drawn tables they attach to. Fewer tables (Show nearby only, a filter): the first camera.
-  const nodeCount = nodes.length;
-  const framedCount = useRef<number>(undefined);
-  const drawnBefore = useRef<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    if (!initialViewport || !box) return;
-    const now = nodes.map((node) => node.id);
-    const before = drawnBefore.current;
-    drawnBefore.current = new Set(now);
-    if (framedCount.current === undefined || framedCount.current === nodeCount) {
-      framedCount.current = nodeCount; // the mount used initialViewport
-      return;
-    }
-    framedCount.current = nodeCount;
-    const added = new Set(now.filter((key) => !before.has(key)));
-    if (added.size > 0 && before.size > 0) {
-      const attached = view.edges.flatMap((e) => (added.has(e.source) && before.has(e.target) ? [e.target] : added.has(e.target) && before.has(e.source) ? [e.source] : []));
-      const camera = frameOn(layout.positions, showAll ? now : [...added, ...attached], box.width, box.height);
-      if (camera) return void flow.setViewport(camera, { duration: 300 });
-    }
-    void flow.setViewport(cameraOn(layout.positions, box));
-  }, [flow, nodeCount, initialViewport]); // eslint-disable-line react-hooks/exhaustive-deps -- re-frame on a new picture only, not on selection or resize
+  const placed = useMemo(() => nodes.map((node) => node.id), [nodes]);
+  const { box, initialViewport, miniMap, centerRequest, centerOn, revealColumnList } = useCamera({
+    box: flowBox,
+    layout: shownLayout,
+    drawn: placed,
+    edges: view.edges,
+    focus: selected ?? model.rootKey,
+    showAll,
+    heightOf: heightOfTable,
+  });
 
   // Performance marks for `npm run bench`: the drawn graph and a highlight, once painted.
   // React Flow draws edges one commit after it has measured the nodes: the picture counts as
@@ -414,37 +284,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     [view.nodes.length],
   );
 
-  // Centre on a found table once its position is known (it may need a new layout first).
-  useEffect(() => {
-    if (!centerRequest || centered.current === centerRequest.n) return;
-    const position = layout.positions.get(centerRequest.key);
-    if (!position) return;
-    centered.current = centerRequest.n;
-    void flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 350 });
-  }, [centerRequest, layout, flow]);
-
-  // An opened column list is brought into view once the new layout places it (panning as little as possible).
-  // (A ref: opening the list changes the layout, which runs the effect.)
-  const revealListRef = useRef<string>(undefined);
-  useEffect(() => {
-    const revealList = revealListRef.current;
-    if (!revealList || !box) return;
-    const position = layout.positions.get(revealList);
-    if (!position || !columnLists.tall.includes(revealList)) return;
-    revealListRef.current = undefined;
-    const { x, y, zoom } = flow.getViewport();
-    const top = position.y * zoom + y;
-    const bottom = (position.y + heightOfTable(revealList)) * zoom + y;
-    const left = position.x * zoom + x;
-    const right = (position.x + NODE_WIDTH) * zoom + x;
-    const margin = 16;
-    // The minimap (bottom right, about 200 × 150) covers the canvas there: keep the list above it.
-    const floor = right > box.width - MINIMAP_BOX.width - margin ? box.height - MINIMAP_BOX.height - margin : box.height - margin;
-    const dy = bottom > floor ? Math.max(floor - bottom, margin - top) : top < margin ? margin - top : 0;
-    const dx = right > box.width - margin ? Math.max(box.width - margin - right, margin - left) : left < margin ? margin - left : 0;
-    if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 250 });
-  }, [layout, box, flow, columnLists.tall, heightOfTable]);
-
   const onNodeClick = useCallback<NodeMouseHandler<TableFlowNode>>(
     (event, node) => {
       const element = event.target as HTMLElement;
@@ -454,7 +293,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         return;
       }
       if (element.closest('[data-columns]')) {
-        if (!columnLists.nodeColumns.has(node.id)) revealListRef.current = node.id;
+        if (!columnLists.nodeColumns.has(node.id)) revealColumnList(node.id);
         return columnLists.actions.toggle(node.id);
       }
       if (element.closest('input')) return; // the column search box
@@ -473,7 +312,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       setReviewOpen(false);
       onSelect(node.id === selected ? undefined : node.id);
     },
-    [onSelect, selected, columnLists.actions, columnLists.nodeColumns, tracedColumn, keyboard],
+    [onSelect, selected, columnLists.actions, columnLists.nodeColumns, tracedColumn, keyboard, revealColumnList],
   );
   const onEdgeClick = useCallback<EdgeMouseHandler>(
     (_event, edge) => {
@@ -531,32 +370,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
       if (!drawn.has(key)) setRevealed((current) => new Set([...current, key]));
       setSelectedEdge(undefined);
       onSelect(key);
-      setCenterRequest((current) => ({ key, n: (current?.n ?? 0) + 1 }));
+      centerOn(key);
     },
-    [onSelect, drawn],
+    [onSelect, drawn, centerOn],
   );
 
   const selectedNode = selected ? model.nodes.get(selected) : undefined;
   const edge: GraphEdge | undefined = selectedEdge ? model.edges.get(selectedEdge) : undefined;
 
-  // Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (or Ctrl+Y) undo and redo draft steps, except while typing or in
-  // a dialog. On the document: focus often sits on body after a click on the canvas.
-  const draftActive = draft.active;
-  useEffect(() => {
-    if (!draftActive) return;
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) draftStore.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') draftStore.redo();
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [draftActive, draftStore]);
+  useDraftShortcuts(draft.active, draftStore);
 
   return (
     <div className="ls-canvas">

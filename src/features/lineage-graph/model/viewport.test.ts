@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH, type Point } from './layout';
-import { FIT_MAX_ZOOM, FRAME_MARGIN, MIN_START_ZOOM, READABLE_ZOOM, startViewport, type Viewport } from './viewport';
+import { FIT_MAX_ZOOM, FRAME_MARGIN, MIN_START_ZOOM, READABLE_ZOOM, nudgeIntoView, startViewport, type Viewport } from './viewport';
 
 const column = (count: number, x = 0): [string, Point][] => Array.from({ length: count }, (_, i) => [`n${x}:${i}`, { x, y: i * 100 }]);
 /** Whether the table at `p` is wholly on a `width` × `height` screen under `view`. */
@@ -83,5 +83,18 @@ describe('startViewport', () => {
   it('falls back to zoom 1 at the origin with nothing to show or no room', () => {
     expect(startViewport(new Map(), 'x', 1000, 600)).toEqual({ x: 0, y: 0, zoom: 1 });
     expect(startViewport(new Map([['a', { x: 0, y: 0 }]]), 'a', 0, 0)).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+});
+
+describe('nudgeIntoView', () => {
+  const corner = { width: 215, height: 165 };
+  it('does not move what is in view, and pans as little as needed otherwise, above the minimap', () => {
+    expect(nudgeIntoView({ left: 100, top: 100, right: 300, bottom: 300 }, 1000, 700, corner)).toEqual({ dx: 0, dy: 0 });
+    // Below the bottom edge, left of the minimap: up to 16 px above the edge.
+    expect(nudgeIntoView({ left: 100, top: 600, right: 300, bottom: 800 }, 1000, 700, corner)).toEqual({ dx: 0, dy: -116 });
+    // Over the minimap's corner: above the minimap.
+    expect(nudgeIntoView({ left: 780, top: 400, right: 980, bottom: 600 }, 1000, 700, corner)).toEqual({ dx: 0, dy: -81 });
+    // Taller than the room: the top stays in view.
+    expect(nudgeIntoView({ left: 100, top: -50, right: 300, bottom: 900 }, 1000, 700, corner)).toEqual({ dx: 0, dy: 66 });
   });
 });

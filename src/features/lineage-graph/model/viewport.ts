@@ -105,3 +105,21 @@ export function frameOn(positions: ReadonlyMap<string, Point>, keys: Iterable<st
   const zoom = Math.max(MIN_ZOOM, Math.min(1, fitZoom(box, width, height).both));
   return centred((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2, zoom, width, height);
 }
+
+/**
+ * How far to pan (screen pixels) so that a rectangle on screen is wholly inside a `width` × `height`
+ * canvas, `margin` from its edges and above a bottom-right corner covered by `corner` (the minimap),
+ * moving as little as possible; the top-left wins when it cannot all fit.
+ */
+export function nudgeIntoView(
+  rect: { left: number; top: number; right: number; bottom: number },
+  width: number,
+  height: number,
+  corner: { width: number; height: number },
+  margin = 16,
+): { dx: number; dy: number } {
+  const floor = rect.right > width - corner.width - margin ? height - corner.height - margin : height - margin;
+  const dy = rect.bottom > floor ? Math.max(floor - rect.bottom, margin - rect.top) : rect.top < margin ? margin - rect.top : 0;
+  const dx = rect.right > width - margin ? Math.max(width - margin - rect.right, margin - rect.left) : rect.left < margin ? margin - rect.left : 0;
+  return { dx, dy };
+}
