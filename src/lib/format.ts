@@ -49,7 +49,7 @@ export function formatKpi(kpi: number): string {
   return `${kpi.toFixed(kpi % 1 === 0 ? 0 : 1)}%`;
 }
 
-/** "1 table", "3 tables" (`many` for irregular plurals). */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+/** "1 table", "3 tables" (`many` for irregular plurals); `grouped`: "1,234 tables". */
+export function plural(count: number, one: string, many = `${one}s`, { grouped = false }: { grouped?: boolean } = {}): string {
+  return `${grouped ? formatNumber(count) : count} ${count === 1 ? one : many}`;
 }

@@ -96,7 +96,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
           <>
             <dt>Reach in this lineage</dt>
             <dd>
-              {plural(reach.upstream, 'table')} upstream · {formatNumber(reach.downstream)} downstream
+              {plural(reach.upstream, 'table', undefined, { grouped: true })} upstream · {formatNumber(reach.downstream)} downstream
             </dd>
           </>
         ) : null}

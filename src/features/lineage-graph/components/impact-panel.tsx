@@ -42,7 +42,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
       ) : (
         <>
           <p className="ls-hint">
-            {plural(rows.length, 'table')} downstream receive its data, nearest first.
+            {plural(rows.length, 'table', undefined, { grouped: true })} downstream receive its data, nearest first.
           </p>
           {withColumns && columns.isPending ? (
             <p className="ls-hint" role="status">

@@ -20,14 +20,15 @@ import { tableKey, type TableRef } from '@/lib/table-ref';
 import { edgeKey, type GraphEdge, type GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
 import { columnTraceQueries } from '../api/column-trace-queries';
+import { tracePath } from '../model/column-trace';
 import { useQuery } from '@tanstack/react-query';
 import { useSpecReader } from './use-spec-reader';
 import { heightOf, type LayoutInput, type LayoutResult, type Point } from '../model/layout';
 import { OverviewCanvas } from './overview-canvas';
 import { useLayout } from './use-layout';
 import { GRAPH_ARIA_LABELS, useGraphKeyboard } from './use-graph-keyboard';
-import { rootCause } from '../model/root-cause';
-import { closure, flowsThroughRoot, pathsThrough } from '../model/traverse';
+import { causePathOf, rootCause } from '../model/root-cause';
+import { flowsThroughRoot, pathsThrough } from '../model/traverse';
 import { DEFAULT_DEPTH, FILTERABLE, nodeSeverity, visibleGraph } from '../model/view-model';
 import { edgeTypes, nodeTypes } from '../nodes/node-types';
 import { EmphasisContext, type ColourBy, type Emphasis } from '../nodes/emphasis';
@@ -123,16 +124,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const causes = useMemo(() => (rootCauseFor ? rootCause(model, rootCauseFor) : []), [model, rootCauseFor]);
   const causeRank = useMemo(() => new Map(causes.map((c, i) => [c.key, { rank: i + 1, origin: c.origin }])), [causes]);
   // The tables through which the problem travels: below a cause and above the traced table.
-  const causePath = useMemo(() => {
-    if (!rootCauseFor) return undefined;
-    const above = closure(model, rootCauseFor, 'upstream');
-    const onPath = new Set<string>([rootCauseFor]);
-    for (const cause of causes) {
-      onPath.add(cause.key);
-      for (const key of closure(model, cause.key, 'downstream')) if (above.has(key)) onPath.add(key);
-    }
-    return onPath;
-  }, [model, rootCauseFor, causes]);
+  const causePath = useMemo(() => (rootCauseFor ? causePathOf(model, rootCauseFor, causes) : undefined), [model, rootCauseFor, causes]);
 
   // "Fed by failing sources" marks: computed once per lineage, one frame after the first picture.
   const [failures, setFailures] = useState<{ model: GraphModel; map: ReadonlyMap<string, UpstreamFailure> }>();
@@ -217,16 +209,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     ...columnTraceQueries.trace(model, unsaved, readSpec, tracedColumn?.table ?? '', tracedColumn?.column ?? ''),
     enabled: tracedColumn !== undefined,
   });
-  const columnPath = useMemo(() => {
-    if (!tracedColumn || !columnTrace.data) return undefined;
-    const nodes = new Set<string>();
-    const edges = new Set<string>();
-    for (const step of columnTrace.data.steps) {
-      nodes.add(step.table);
-      if (step.from) edges.add(step.side === 'upstream' ? edgeKey(step.table, step.from.table) : edgeKey(step.from.table, step.table));
-    }
-    return { nodes, edges };
-  }, [tracedColumn, columnTrace.data]);
+  const columnPath = useMemo(() => (tracedColumn && columnTrace.data ? tracePath(columnTrace.data) : undefined), [tracedColumn, columnTrace.data]);
 
   const tracedColumns = useMemo(
     () => (tracedColumn && columnTrace.data ? new Set(columnTrace.data.steps.map((step) => columnId(step.table, step.column))) : undefined),

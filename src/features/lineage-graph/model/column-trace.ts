@@ -174,3 +174,14 @@ export function draftFingerprint(changes: readonly LinkChange[]): string {
     .map((change) => `${change.key}|${change.diff}|${change.addMappings.map(mappingId).join(',')}|${change.removeMappings.map(mappingId).join(',')}`)
     .join('\n');
 }
+
+/** A trace's tables and the links (edge keys) it runs along, to highlight them. */
+export function tracePath(trace: ColumnTrace): { nodes: Set<string>; edges: Set<string> } {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const step of trace.steps) {
+    nodes.add(step.table);
+    if (step.from) edges.add(step.side === 'upstream' ? edgeKey(step.table, step.from.table) : edgeKey(step.from.table, step.table));
+  }
+  return { nodes, edges };
+}

@@ -13,7 +13,7 @@ import {
   type LayoutInput,
   type LayoutResult,
 } from './layout';
-import { rootCause } from './root-cause';
+import { causePathOf, rootCause } from './root-cause';
 import { closure, flowsThroughRoot, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
 
 const k = (table: string) => tableKey(ref(table));
@@ -139,6 +139,8 @@ describe('rootCause', () => {
       ['land', 2, 'warning', false],
       ['src', 3, 'error', true],
     ]);
+    // The way the problem travels: from each cause down to r, not the healthy side branch.
+    expect(names([...causePathOf(model, k('r'), steps)]).sort()).toEqual(['land', 'r', 'src', 'stg']);
   });
 });
 

@@ -3,7 +3,7 @@
 import { compareNames } from '@/lib/format';
 import { severityRank, type Severity } from '@/api/normalize';
 import type { GraphModel } from './build-graph';
-import { distances } from './traverse';
+import { closure, distances } from './traverse';
 
 export interface RootCauseStep {
   key: string;
@@ -29,4 +29,15 @@ export function rootCause(model: GraphModel, key: string): RootCauseStep[] {
     steps.push({ key: candidate, distance: dist.get(candidate) ?? 0, severity, origin });
   }
   return steps.sort((a, b) => a.distance - b.distance || severityRank(b.severity) - severityRank(a.severity) || compareNames(a.key, b.key));
+}
+
+/** The tables through which a problem travels: below one of its causes and above the traced table. */
+export function causePathOf(model: GraphModel, traced: string, causes: readonly RootCauseStep[]): Set<string> {
+  const above = closure(model, traced, 'upstream');
+  const onPath = new Set<string>([traced]);
+  for (const cause of causes) {
+    onPath.add(cause.key);
+    for (const key of closure(model, cause.key, 'downstream')) if (above.has(key)) onPath.add(key);
+  }
+  return onPath;
 }
