@@ -6,7 +6,7 @@ import { SeverityIcon } from '@/components/severity-badge';
 import { downloadBlob } from '@/lib/download';
 import { formatNumber } from '@/lib/format';
 import type { GraphModel, TableNodeData } from '../model/build-graph';
-import { exportFileName } from '../model/export';
+import { exportFileName } from '../model/file-name';
 import { impactCsv, impactOf } from '../model/quality-paths';
 import { columnTraceQueries } from '../api/column-trace-queries';
 import { foldDraft } from '../model/draft';
@@ -32,7 +32,7 @@ export function ImpactPanel({ node, model, onFocusNode }: { node: TableNodeData;
   const download = () =>
     downloadBlob(
       new Blob([impactCsv(model, node.key, rows, columnMap)], { type: 'text/csv;charset=utf-8' }),
-      exportFileName({ relativeTable: node.ref, flows: [], fullyLoaded: true, unreadableFlows: 0, problems: [] }, 'impact.csv'),
+      exportFileName({ relativeTable: node.ref }, 'impact.csv'),
     );
   return (
     <div className="ls-impact" ref={revealOnMount}>

@@ -201,8 +201,6 @@ export function toJson(tree: LineageTree): string {
   );
 }
 
-export function exportFileName(tree: LineageTree, extension: string): string {
-  const base = `lineage-${tree.relativeTable.connection}-${tree.relativeTable.schema}-${tree.relativeTable.table}`;
-  // eslint-disable-next-line no-control-regex -- file names must not contain control characters
-  return `${base.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').slice(0, 120)}.${extension}`;
-}
+// The downloads' file names live in file-name.ts: the impact list's CSV uses them without loading
+// this module (the exports are loaded on demand).
+export { exportFileName } from './file-name';
