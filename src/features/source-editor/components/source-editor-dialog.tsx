@@ -1,3 +1,4 @@
+import { revealOnMount } from '@/lib/reveal';
 import { plural } from '@/lib/format';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
@@ -464,7 +465,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
         ) : null}
         {saveError ? (
           // Below a long mapping table the message would be out of sight: bring it into view.
-          <div ref={(element) => element?.scrollIntoView?.({ block: 'nearest' })}>
+          <div ref={revealOnMount}>
             <ErrorPanel
               error={saveError instanceof RestoredError || saveError instanceof HalfDoneError ? saveError.message : saveError}
               title={
