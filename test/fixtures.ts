@@ -44,6 +44,21 @@ export async function openDemo(page: Page, table?: { connection: string; schema:
       ? `?${extra.replace(/^&/, '')}`
       : '';
   await page.goto(`/${query}`);
+  await firstScreen(page);
+}
+
+/**
+ * Waits for the app's first screen: mounted (the demo starts its service worker and seed first),
+ * with no lineage loading and no layout running. A first load on a busy two-core CI machine, with
+ * the other worker building or laying out, has taken more than the 10 s an assertion waits; later
+ * steps keep the usual 10 s.
+ */
+export async function firstScreen(page: Page) {
+  await page.waitForFunction(
+    () => document.querySelector('.ls-root') !== null && document.querySelector('.ls-skeleton, .ls-badge--loading, .ls-canvas__busy') === null,
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /** A table on the canvas, by its name: the focusable element that carries its accessible name. */
