@@ -4,48 +4,26 @@ import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { Menu } from '@/components/menu';
 import { SeverityIcon } from '@/components/severity-badge';
 import { compareNames } from '@/lib/format';
-import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
+import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphModel } from '../model/build-graph';
-import type { ColourBy } from '../nodes/emphasis';
+import { hidesTables, type FiltersChange, type GraphFilters } from '../model/graph-filters';
 import type { ExportFormat, ExportInput } from '../model/export';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
 
 interface Props {
   model: GraphModel;
-  drawn: number;
-  filteredOut: number;
-  /** Tables passing the filter beyond the drawn neighbourhood. */
-  matchingBeyond: number;
-  showAll: boolean;
-  onShowAll: (all: boolean) => void;
-  severities: ReadonlySet<SeverityKey>;
-  onSeverities: (next: ReadonlySet<SeverityKey>) => void;
-  showMissing: boolean;
-  onShowMissing: (show: boolean) => void;
+  /** Tables drawn, tables of the neighbourhood that the filters hide, and tables passing the filter beyond the drawn neighbourhood. */
+  counts: { drawn: number; filteredOut: number; matchingBeyond: number };
+  filters: GraphFilters;
+  onFilters: (change: FiltersChange) => void;
   onFind: (key: string) => void;
   exportInput: ExportInput;
-  colourBy: ColourBy;
-  onColourBy: (mode: ColourBy) => void;
   leading?: ReactNode;
 }
 
-export function GraphToolbar({
-  model,
-  drawn,
-  filteredOut,
-  matchingBeyond,
-  showAll,
-  onShowAll,
-  severities,
-  onSeverities,
-  showMissing,
-  onShowMissing,
-  onFind,
-  exportInput,
-  colourBy,
-  onColourBy,
-  leading,
-}: Props) {
+export function GraphToolbar({ model, counts, filters, onFilters, onFind, exportInput, leading }: Props) {
+  const { drawn, filteredOut, matchingBeyond } = counts;
+  const { severities, showMissing, showAll, colourBy } = filters;
   const [exportError, setExportError] = useState<string>();
   const total = model.nodes.size;
   // The list of every table (5,000 in big lineages) is built when the find box is first used,
@@ -82,25 +60,20 @@ export function GraphToolbar({
       <div className="ls-toolbar__find" onFocusCapture={() => setFindUsed(true)} onPointerDownCapture={() => setFindUsed(true)}>
         <Combobox label="Find table in graph" hideLabel options={findOptions} value={undefined} onChange={onFind} placeholder={`Find a table (${total})`} />
       </div>
-      <Menu summary={`Filter${severities.size < FILTERABLE.length || !showMissing ? ' •' : ''}`}>
+      <Menu summary={`Filter${hidesTables(filters) ? ' •' : ''}`}>
         <div className="ls-menu__panel" role="group" aria-label="Show tables with status">
           {FILTERABLE.map((severity) => (
             <label key={severity} className="ls-check">
               <input
                 type="checkbox"
                 checked={severities.has(severity)}
-                onChange={(event) => {
-                  const next = new Set(severities);
-                  if (event.target.checked) next.add(severity);
-                  else next.delete(severity);
-                  onSeverities(next);
-                }}
+                onChange={(event) => onFilters({ kind: 'severity', severity, shown: event.target.checked })}
               />
               <SeverityIcon severity={severity} /> {SEVERITY_STYLE[severity].label}
             </label>
           ))}
           <label className="ls-check">
-            <input type="checkbox" checked={showMissing} onChange={(event) => onShowMissing(event.target.checked)} />
+            <input type="checkbox" checked={showMissing} onChange={(event) => onFilters({ kind: 'missing', shown: event.target.checked })} />
             <SeverityIcon severity="missing" /> Tables not in DQOps ({missingCount})
           </label>
         </div>
@@ -119,13 +92,13 @@ export function GraphToolbar({
             aria-checked={colourBy === mode}
             className="ls-segmented__item"
             title={mode === 'own' ? "Each table's own data-quality status" : 'The worst status of the table and everything upstream of it (DQOps)'}
-            onClick={() => onColourBy(mode)}
+            onClick={() => onFilters({ kind: 'colour-by', mode })}
           >
             {label}
           </button>
         ))}
       </div>
-      <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)}>
+      <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onFilters({ kind: 'show-all', all: !showAll })}>
         {showAll ? 'Show nearby tables only' : `Show all ${plural(total, 'table')}`}
       </button>
       <Menu summary="Export">
@@ -152,7 +125,7 @@ export function GraphToolbar({
         {matchingBeyond > 0 && !showAll ? (
           <>
             {' · '}
-            <button type="button" className="ls-linkbutton" onClick={() => onShowAll(true)}>
+            <button type="button" className="ls-linkbutton" onClick={() => onFilters({ kind: 'show-all', all: true })}>
               {matchingBeyond} more matching the filter beyond these steps
             </button>
           </>

@@ -23,3 +23,4 @@ export function useDraftedModel(tree: LineageTree) {
   const isLinked = useCallback((key: string) => drafted.model.edges.has(key) && drafted.diffs.get(key)?.diff !== 'removed', [drafted]);
   return { base, store, draft, changes, unsaved, drafted, model: drafted.model, held, isLinked };
 }
+export type DraftedModel = ReturnType<typeof useDraftedModel>;

@@ -1,0 +1,75 @@
+// The drawn tables and links in React Flow, with its zoom buttons and minimap. Highlights reach the
+// nodes through EmphasisContext; column-list actions through ColumnActionsContext.
+import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type EdgeMouseHandler, type NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { MIN_ZOOM, type Viewport } from '../model/viewport';
+import type { ColumnEdgeType } from '../nodes/column-edge';
+import { ColumnActionsContext, type ColumnActions } from '../nodes/column-list';
+import { EmphasisContext, type Emphasis } from '../nodes/emphasis';
+import type { FlowEdgeType } from '../nodes/flow-edge';
+import { edgeTypes, nodeTypes } from '../nodes/node-types';
+import type { TableFlowNode } from '../nodes/table-node';
+import { GRAPH_ARIA_LABELS } from './use-graph-keyboard';
+
+const SMALL_MINIMAP = { width: 140, height: 90 };
+
+interface GraphFlowProps {
+  nodes: TableFlowNode[];
+  edges: (FlowEdgeType | ColumnEdgeType)[];
+  emphasis: Emphasis;
+  columnActions: ColumnActions;
+  initialViewport: Viewport;
+  /** The minimap joins one frame after the first picture; small on a short canvas. */
+  miniMap: false | { small: boolean; colourOf: (key: string) => string };
+  onNodeClick: NodeMouseHandler<TableFlowNode>;
+  onEdgeClick: EdgeMouseHandler;
+  onPaneClick: () => void;
+  onHover: (key: string | undefined) => void;
+  connectable: boolean;
+  onConnect: (connection: Connection) => void;
+  isValidConnection: (connection: Connection | Edge) => boolean;
+}
+
+export function GraphFlow({ nodes, edges, emphasis, columnActions, initialViewport, miniMap, onHover, connectable, ...handlers }: GraphFlowProps) {
+  return (
+    <EmphasisContext.Provider value={emphasis}>
+      <ColumnActionsContext.Provider value={columnActions}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          {...handlers}
+          onNodeMouseEnter={(_e, node) => onHover(node.id)}
+          onNodeMouseLeave={() => onHover(undefined)}
+          nodesDraggable={false}
+          nodesConnectable={connectable}
+          connectionRadius={140}
+          defaultViewport={initialViewport}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          onlyRenderVisibleElements={nodes.length > 150}
+          // React Flow's attribution stays (hiding it is for Pro subscribers, and logs a
+          // warning on every render otherwise), small, between the zoom buttons and the minimap.
+          attributionPosition="bottom-center"
+          ariaLabelConfig={GRAPH_ARIA_LABELS}
+        >
+          <Background gap={20} size={1} color="#e3e7ed" />
+          <Controls showInteractive={false} position="bottom-left" />
+          {miniMap ? (
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              ariaLabel="Minimap of the lineage graph"
+              // On a short canvas (1280×720, an embedding host's box) the minimap takes less of it.
+              style={miniMap.small ? SMALL_MINIMAP : undefined}
+              nodeColor={(n) => miniMap.colourOf(n.id)}
+              nodeStrokeWidth={0}
+            />
+          ) : null}
+        </ReactFlow>
+      </ColumnActionsContext.Provider>
+    </EmphasisContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+// What is drawn (docs/architecture.md, glossary): the focus's neighbourhood, the tables the steward
+// expanded (+N) or revealed (found, a root cause, a traced column's path), and the tables the draft
+// brings in, minus what the filters hide (view-model.ts). The filters are one reducer
+// (graph-filters.ts) that the toolbar sends its changes to.
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import type { GraphModel } from '../model/build-graph';
+import { DEFAULT_FILTERS, filtersReducer, type FiltersChange } from '../model/graph-filters';
+import { DEFAULT_DEPTH, visibleGraph } from '../model/view-model';
+
+function addAll(current: ReadonlySet<string>, keys: Iterable<string>): ReadonlySet<string> {
+  const added = [...keys].filter((key) => !current.has(key));
+  return added.length === 0 ? current : new Set([...current, ...added]);
+}
+
+export function useDrawing(model: GraphModel, draftAdded: ReadonlySet<string>, firstSelected: string | undefined) {
+  const [filters, changeFilters] = useReducer(filtersReducer, DEFAULT_FILTERS);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set(firstSelected ? [firstSelected] : []));
+  // Tables the draft brings in are drawn even beyond the default steps: the steward just added them.
+  const asked = useMemo(() => (draftAdded.size > 0 ? new Set([...revealed, ...draftAdded]) : revealed), [revealed, draftAdded]);
+  const { severities, showMissing, showAll } = filters;
+  const drawing = useMemo(
+    () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed: asked, showAll, severities, showMissing }),
+    [model, expanded, asked, showAll, severities, showMissing],
+  );
+  const drawn = useMemo<ReadonlySet<string>>(() => new Set(drawing.nodes), [drawing.nodes]);
+
+  const onFilters = useCallback((change: FiltersChange) => {
+    changeFilters(change);
+    // Back to the neighbourhood: what was expanded in the whole picture goes too.
+    if (change.kind === 'show-all' && !change.all) setExpanded(new Set());
+  }, []);
+  const expand = useCallback((key: string) => setExpanded((current) => addAll(current, [key])), []);
+  /** Draws these tables too (a table already drawn needs no new drawing: 5,000 tables cost ~100 ms). */
+  const reveal = useCallback((keys: Iterable<string>) => setRevealed((current) => addAll(current, keys)), []);
+  return { filters, onFilters, drawing, drawn, expand, reveal };
+}
