@@ -1,26 +1,28 @@
 import { revealOnMount } from '@/lib/reveal';
-import { plural } from '@/lib/format';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Controller, FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useDqopsApi } from '@/api/api-context';
 import { isApiError, isStatus } from '@/api/errors';
 import type { ColumnSummary } from '@/api/normalize';
 import { catalogQueries, lineageQueries } from '@/api/queries';
 import type { TableLineageSourceSpec } from '@/api/types';
-import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { ErrorPanel } from '@/components/error-panel';
 import { Modal } from '@/components/modal';
 import { useToast } from '@/components/toast';
 import { useNavigationBlocker } from '@/lib/location';
 import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
+import { useCatalogCascade } from '@/api/use-catalog-cascade';
 import { ConflictError, HalfDoneError, RestoredError, useSaveSource } from '../api/use-save-source';
 import { useCanEdit } from '@/api/use-can-edit';
-import { autoMap, contextSchema, fromSpec, mappedCount, sourceRefOfValues, toSpec, type MappingProposal, type SourceFormValues } from '../schema';
-import { ColumnSelect } from './column-select';
+import { contextSchema, fromSpec, mappedCount, sourceRefOfValues, toSpec, type SourceFormValues } from '../schema';
+import { AutoMapProposals, useAutoMap } from './auto-map';
 import { DeleteSourceDialog } from './delete-source-dialog';
+import { MappingTable } from './mapping-table';
 import { PropertyRows } from './property-rows';
+import { ConflictNotice, RenameConfirm } from './save-notices';
+import { SourceIdentity } from './source-identity';
 
 export interface SourceEditorProps {
   target: TableRef;
@@ -33,10 +35,6 @@ export interface SourceEditorProps {
 }
 
 /** Loads what the form needs, then renders it with those values as defaults. */
-/** The suggestions' Apply button: what it will do, never "Apply 0 mappings". */
-function applyLabel(count: number): string {
-  return count === 0 ? 'Apply the ticked mappings' : `Apply ${plural(count, 'mapping')}`;
-}
 
 export function SourceEditorDialog({ target, source, prefill, onClose }: SourceEditorProps) {
   const api = useDqopsApi();
@@ -101,8 +99,6 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const toast = useToast();
   const canEdit = useCanEdit(target.connection) !== false;
   const [loaded, setLoaded] = useState(initiallyLoaded);
-  const [identityUnlocked, setIdentityUnlocked] = useState(!editing);
-  const [proposals, setProposals] = useState<(MappingProposal & { accepted: boolean })[]>();
   const [conflict, setConflict] = useState<ConflictError>();
   const [confirmRename, setConfirmRename] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -115,47 +111,17 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
     defaultValues: fromSpec(loaded, columnNames, prefill),
     mode: 'onTouched',
   });
-  const { control, handleSubmit, formState, reset, setValue, getValues, register } = form;
-  const mappingsArray = useFieldArray({ control, name: 'mappings' });
+  const { control, handleSubmit, formState, reset, register, getValues } = form;
   const [connection, schema, table] = useWatch({ control, name: ['source_connection', 'source_schema', 'source_table'] });
   const mappings = useWatch({ control, name: 'mappings' });
   const sourceRef = sourceRefOfValues({ source_connection: connection, source_schema: schema, source_table: table });
 
   useNavigationBlocker(formState.isDirty ? `You have unsaved changes to the lineage of ${target.table}. If you leave now, they are lost.` : undefined);
 
-  // Catalog for the source pickers.
-  const connections = useQuery(catalogQueries.connections(api));
-  const schemas = useQuery({ ...catalogQueries.schemas(api, connection), enabled: !!connection && !!connections.data?.some((c) => c.name === connection) });
-  const tables = useQuery({ ...catalogQueries.tables(api, connection, schema), enabled: !!schemas.data?.some((s) => s.name === schema) });
-  const sourceKnown = !!tables.data?.some((t) => t.ref.table === table);
-  const sourceColumns = useQuery({ ...catalogQueries.columns(api, sourceRef), enabled: sourceKnown });
-  // Cycle check: is the chosen source already downstream of this table?
-  const tree = useQuery(lineageQueries.tree(api, target, { upstream: true, downstream: true }));
-  const createsCycle = useMemo(() => {
-    if (!tree.data || !table) return false;
-    const down = new Set<string>([tableKey(target)]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const f of tree.data.flows) {
-        if (down.has(tableKey(f.source)) && !down.has(tableKey(f.target))) {
-          down.add(tableKey(f.target));
-          grew = true;
-        }
-      }
-    }
-    return down.has(tableKey(sourceRef)) && !sameTable(sourceRef, target);
-  }, [tree.data, table, target, sourceRef]);
-
-  const connectionOptions = useMemo<ComboboxOption[]>(
-    () => (connections.data ?? []).map((c) => ({ value: c.name, label: c.name, detail: c.providerType })),
-    [connections.data],
-  );
-  const schemaOptions = useMemo<ComboboxOption[]>(() => (schemas.data ?? []).map((s) => ({ value: s.name, label: s.name })), [schemas.data]);
-  const tableOptions = useMemo<ComboboxOption[]>(
-    () => (tables.data ?? []).map((t) => ({ value: t.ref.table, label: t.ref.table, detail: t.disabled ? 'disabled' : undefined })),
-    [tables.data],
-  );
+  // The catalog for the source pickers; a typed name DQOps does not list costs no request.
+  const cascade = useCatalogCascade({ connection, schema, table }, { onlyKnown: true });
+  const sourceColumns = useQuery({ ...catalogQueries.columns(api, sourceRef), enabled: cascade.known.table });
+  const autoMap = useAutoMap(getValues, sourceColumns.data?.map((c) => c.name));
 
   const mapped = mappedCount(mappings);
   const knownColumns = targetColumns.length;
@@ -185,11 +151,6 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
     void submit(values);
   };
 
-  const visibleRows = mappingsArray.fields
-    .map((field, index) => ({ field, index }))
-    .filter(({ index }) => !columnFilter || (mappings[index]?.target_column ?? '').toLowerCase().includes(columnFilter.toLowerCase()));
-
-  const sourceError = formState.errors.source_table?.message ?? formState.errors.source_schema?.message ?? formState.errors.source_connection?.message;
   const saveError = save.error && !(save.error instanceof ConflictError) ? save.error : undefined;
 
   return (
@@ -202,94 +163,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
         ) : null}
         <fieldset className="ls-fieldset" disabled={!canEdit}>
           <legend>Source table</legend>
-          {editing && !identityUnlocked ? (
-            <div className="ls-editor__identity">
-              <strong>{editing.table}</strong>
-              <span className="ls-hint">
-                {editing.schema} · {editing.connection}
-              </span>
-              <button type="button" className="ls-button ls-button--ghost" onClick={() => setIdentityUnlocked(true)}>
-                Change source table…
-              </button>
-            </div>
-          ) : (
-            <div className="ls-editor__pickers">
-              <Controller
-                control={control}
-                name="source_connection"
-                render={({ field }) => (
-                  <Combobox
-                    label="Source connection"
-                    autoFocus
-                    options={connectionOptions}
-                    value={field.value || undefined}
-                    allowCustom
-                    placeholder="Connection"
-                    onChange={(v) => {
-                      field.onChange(v);
-                      setValue('source_schema', '', { shouldDirty: true });
-                      setValue('source_table', '', { shouldDirty: true });
-                    }}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="source_schema"
-                render={({ field }) => (
-                  <Combobox
-                    label="Source schema"
-                    options={schemaOptions}
-                    value={field.value || undefined}
-                    allowCustom
-                    disabled={!connection}
-                    placeholder="Schema"
-                    onChange={(v) => {
-                      field.onChange(v);
-                      setValue('source_table', '', { shouldDirty: true });
-                    }}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="source_table"
-                render={({ field }) => (
-                  <Combobox
-                    label="Source table"
-                    options={tableOptions}
-                    value={field.value || undefined}
-                    allowCustom
-                    disabled={!schema}
-                    placeholder="Table"
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-            </div>
-          )}
-          {sourceError ? (
-            <p className="ls-field-error" role="alert">
-              {sourceError}
-            </p>
-          ) : null}
-          {table && tables.isSuccess && !sourceKnown ? (
-            <p className="ls-notice ls-notice--warning">
-              {table} is not a table DQOps knows in {connection}.{schema}. You can still record it (for example a system DQOps does not monitor); it will show
-              as “not in DQOps”.
-            </p>
-          ) : null}
-          {createsCycle ? (
-            <p className="ls-notice ls-notice--warning" role="note">
-              {table} already receives data from {target.table}: this link makes the lineage circular. DQOps accepts it, but the graph will cut the cycle.
-            </p>
-          ) : null}
-          {identityChanged ? (
-            <p className="ls-notice">
-              Saving replaces the source {editing?.table} with {table || '…'}: DQOps cannot rename a source, so the old entry is deleted and a new one created
-              (restored if that fails).
-            </p>
-          ) : null}
+          <SourceIdentity target={target} editing={editing} cascade={cascade} />
           <label className="ls-field">
             <span>Source tool (optional)</span>
             <input className="ls-input" placeholder="e.g. dbt, Airbyte, Informatica" autoFocus={!!editing} {...register('data_lineage_source_tool')} />
@@ -319,150 +193,25 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
               value={columnFilter}
               onChange={(e) => setColumnFilter(e.target.value)}
             />
-            <button
-              type="button"
-              className="ls-button"
-              disabled={!sourceColumns.data}
-              title={sourceColumns.data ? undefined : 'Pick a source table DQOps knows to auto-map'}
-              onClick={() => setProposals(autoMap(getValues('mappings'), sourceColumns.data?.map((c) => c.name) ?? []).map((p) => ({ ...p, accepted: true })))}
-            >
-              Auto-map by name
-            </button>
+            {autoMap.button}
           </div>
-          {proposals ? (
-            <div className="ls-proposals" role="group" aria-label="Proposed mappings">
-              {proposals.length === 0 ? (
-                <p className="ls-hint">No unmapped column has a source column with the same name (ignoring case and “_”).</p>
-              ) : (
-                <>
-                  <p className="ls-hint">Review the proposed mappings; untick any you do not want.</p>
-                  <ul>
-                    {proposals.map((p, i) => (
-                      <li key={p.target_column}>
-                        <label className="ls-check">
-                          <input
-                            type="checkbox"
-                            checked={p.accepted}
-                            onChange={(e) => setProposals(proposals.map((q, j) => (j === i ? { ...q, accepted: e.target.checked } : q)))}
-                          />
-                          {p.target_column} ← {p.source_column}
-                        </label>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              <div className="ls-settings__row">
-                <button
-                  type="button"
-                  className="ls-button ls-button--primary"
-                  disabled={!proposals.some((p) => p.accepted)}
-                  onClick={() => {
-                    const rows = getValues('mappings');
-                    for (const p of proposals) {
-                      const index = rows.findIndex((r) => r.target_column === p.target_column);
-                      if (p.accepted && index >= 0) setValue(`mappings.${index}.source_columns`, [p.source_column], { shouldDirty: true });
-                    }
-                    setProposals(undefined);
-                  }}
-                >
-                  {applyLabel(proposals.filter((p) => p.accepted).length)}
-                </button>
-                <button type="button" className="ls-button ls-button--ghost" onClick={() => setProposals(undefined)}>
-                  Discard
-                </button>
-              </div>
-            </div>
-          ) : null}
-          <div className="ls-maptable" role="table" aria-label="Column mappings">
-            <div role="row" className="ls-maptable__row ls-maptable__row--head">
-              <span role="columnheader">Column of {target.table}</span>
-              <span role="columnheader">Source columns</span>
-            </div>
-            {visibleRows.map(({ field, index }) => {
-              const row = mappings[index];
-              const column = targetColumns.find((c) => c.name === field.target_column);
-              return (
-                <div role="row" key={field.id} className="ls-maptable__row">
-                  <span role="cell" className="ls-maptable__target">
-                    <strong>{field.target_column}</strong>
-                    <span className="ls-hint">{row?.unknown_column ? 'not in DQOps metadata' : column?.type}</span>
-                  </span>
-                  <span role="cell">
-                    <Controller
-                      control={control}
-                      name={`mappings.${index}.source_columns`}
-                      render={({ field: f }) => (
-                        <ColumnSelect
-                          label={`Source columns for ${field.target_column}`}
-                          value={f.value}
-                          onChange={f.onChange}
-                          columns={sourceColumns.data}
-                          disabled={!canEdit}
-                        />
-                      )}
-                    />
-                    <details className="ls-maptable__props">
-                      <summary>Properties{row && row.properties.length > 0 ? ` (${row.properties.length})` : ''}</summary>
-                      <PropertyRows name={`mappings.${index}.properties`} label={`Property of ${field.target_column}`} />
-                    </details>
-                  </span>
-                </div>
-              );
-            })}
-            {visibleRows.length === 0 ? <p className="ls-hint">No column matches “{columnFilter}”.</p> : null}
-          </div>
+          {autoMap.proposals ? <AutoMapProposals proposals={autoMap.proposals} onChange={autoMap.setProposals} /> : null}
+          <MappingTable target={target.table} targetColumns={targetColumns} sourceColumns={sourceColumns.data} filter={columnFilter} canEdit={canEdit} />
         </fieldset>
 
         {conflict ? (
-          <div className="ls-notice ls-notice--warning" role="alert">
-            <strong>{conflict.message}</strong>
-            {conflict.differences.length > 0 ? (
-              <ul>
-                {conflict.differences.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            ) : null}
-            <div className="ls-settings__row">
-              {conflict.theirs ? (
-                <>
-                  <button type="button" className="ls-button ls-button--danger" onClick={() => void handleSubmit((values) => submit(values, true))()}>
-                    Overwrite with my version
-                  </button>
-                  <button
-                    type="button"
-                    className="ls-button"
-                    onClick={() => {
-                      setLoaded(conflict.theirs);
-                      reset(fromSpec(conflict.theirs, columnNames));
-                      setConflict(undefined);
-                    }}
-                  >
-                    Load their version (discard mine)
-                  </button>
-                </>
-              ) : (
-                <button type="button" className="ls-button" onClick={() => onClose({ force: true })}>
-                  Close the editor
-                </button>
-              )}
-            </div>
-          </div>
+          <ConflictNotice
+            conflict={conflict}
+            onOverwrite={() => void handleSubmit((values) => submit(values, true))()}
+            onLoadTheirs={() => {
+              setLoaded(conflict.theirs);
+              reset(fromSpec(conflict.theirs, columnNames));
+              setConflict(undefined);
+            }}
+            onClose={() => onClose({ force: true })}
+          />
         ) : null}
-        {confirmRename ? (
-          <div className="ls-notice ls-notice--warning" role="alert">
-            Replace the source {editing?.table} with {table}? The old entry is deleted and the new one created with these mappings.
-            <div className="ls-settings__row">
-              <button type="submit" className="ls-button ls-button--primary">
-                Yes, replace it
-              </button>
-              <button type="button" className="ls-button ls-button--ghost" onClick={() => setConfirmRename(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : null}
+        {confirmRename ? <RenameConfirm from={editing?.table ?? ''} to={table} onCancel={() => setConfirmRename(false)} /> : null}
         {saveError ? (
           // Below a long mapping table the message would be out of sight: bring it into view.
           <div ref={revealOnMount}>
