@@ -1,5 +1,6 @@
 import { formatKpi } from '@/lib/format';
 import type { QualityStatus } from '@/api/normalize';
+import { statusVar } from '@/lib/palette';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 
 export function SeverityIcon({ severity, title }: { severity: SeverityKey; title?: string }) {
@@ -7,7 +8,7 @@ export function SeverityIcon({ severity, title }: { severity: SeverityKey; title
   return (
     <span
       className={`ls-sev-icon ls-sev-icon--${severity}`}
-      style={{ color: style.color, background: style.tint, borderColor: style.color }}
+      style={{ color: statusVar(severity, 'color'), background: statusVar(severity, 'tint'), borderColor: statusVar(severity, 'color') }}
       role="img"
       aria-label={title ?? style.label}
       title={title ?? style.label}
@@ -22,7 +23,7 @@ export function SeverityBadge({ status, showKpi = true }: { status: QualityStatu
   const style = SEVERITY_STYLE[key];
   const label = key === 'unknown' && status?.unknownSeverity ? `Status “${status.unknownSeverity}”` : style.label;
   return (
-    <span className="ls-sev-badge" style={{ color: style.text, background: style.tint }}>
+    <span className="ls-sev-badge" style={{ color: statusVar(key, 'text'), background: statusVar(key, 'tint') }}>
       <span aria-hidden="true">{style.icon}</span> {label}
       {showKpi && status?.kpi !== undefined ? <span className="ls-sev-badge__kpi"> · KPI {formatKpi(status.kpi)}</span> : null}
     </span>

@@ -1,5 +1,6 @@
 // The data-quality severity domain: DQOps's four rule severities, their order, and how the app
 // names and colours a table's status. The API layer normalises DQOps's answers into these.
+import { STATUS_COLOURS } from './palette';
 
 export const SEVERITIES = ['valid', 'warning', 'error', 'fatal'] as const;
 /** DQOps's rule severity (its RuleSeverityLevel; src/api/normalize.ts checks they are the same). */
@@ -29,19 +30,15 @@ export interface SeverityOf {
 
 export type SeverityKey = Severity | 'none' | 'unknown' | 'missing';
 
-/**
- * Colour-blind-safe palette (distinct in lightness and hue for deuteranopia/protanopia),
- * always paired with an icon so colour is never the only cue.
- */
+/** How a status is named and drawn: its label, its icon (colour is never the only cue), its colours (palette.ts). */
 export const SEVERITY_STYLE: Record<SeverityKey, { label: string; icon: string; color: string; tint: string; text: string }> = {
-  // color: strokes and icons (≥ 3:1 on white); text: words on the tint (≥ 4.5:1, WCAG AA).
-  valid: { label: 'Valid', icon: '✓', color: '#1a7f5a', tint: '#e3f4ec', text: '#0b5238' },
-  warning: { label: 'Warning', icon: '!', color: '#a66a00', tint: '#fdf3d8', text: '#6b4400' },
-  error: { label: 'Error', icon: '✕', color: '#c2410c', tint: '#fde7dc', text: '#8a2c06' },
-  fatal: { label: 'Fatal', icon: '■', color: '#7e1d6e', tint: '#f6e0f1', text: '#661659' },
-  none: { label: 'No checks', icon: '○', color: '#6b7280', tint: '#f1f2f4', text: '#424852' },
-  unknown: { label: 'Unknown status', icon: '?', color: '#6b7280', tint: '#f1f2f4', text: '#424852' },
-  missing: { label: 'Not in DQOps', icon: '⊘', color: '#6b7280', tint: '#f5f5f5', text: '#424852' },
+  valid: { label: 'Valid', icon: '✓', ...STATUS_COLOURS.valid },
+  warning: { label: 'Warning', icon: '!', ...STATUS_COLOURS.warning },
+  error: { label: 'Error', icon: '✕', ...STATUS_COLOURS.error },
+  fatal: { label: 'Fatal', icon: '■', ...STATUS_COLOURS.fatal },
+  none: { label: 'No checks', icon: '○', ...STATUS_COLOURS.none },
+  unknown: { label: 'Unknown status', icon: '?', ...STATUS_COLOURS.unknown },
+  missing: { label: 'Not in DQOps', icon: '⊘', ...STATUS_COLOURS.missing },
 };
 
 export function severityKey(status: SeverityOf | undefined): SeverityKey {

@@ -2,6 +2,7 @@
 // nodes through EmphasisContext; column-list actions through ColumnActionsContext.
 import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type EdgeMouseHandler, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { INK } from '@/lib/palette';
 import { MIN_ZOOM, type Viewport } from '../model/viewport';
 import type { ColumnEdgeType } from '../nodes/column-edge';
 import { ColumnActionsContext, type ColumnActions } from '../nodes/column-list';
@@ -54,7 +55,7 @@ export function GraphFlow({ nodes, edges, emphasis, columnActions, initialViewpo
           attributionPosition="bottom-center"
           ariaLabelConfig={GRAPH_ARIA_LABELS}
         >
-          <Background gap={20} size={1} color="#e3e7ed" />
+          <Background gap={20} size={1} color={INK.grid} />
           <Controls showInteractive={false} position="bottom-left" />
           {miniMap ? (
             <MiniMap

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { DIFF_STYLE } from '../nodes/diff-style';
 import { SeverityIcon } from '@/components/severity-badge';
+import { statusVar } from '@/lib/palette';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 
 const ORDER: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
@@ -38,7 +39,7 @@ export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean;
       <h4 className="ls-legend__sub">Quality along paths</h4>
       <ul className="ls-legend__list">
         <li>
-          <span className="ls-node__fed" style={{ color: SEVERITY_STYLE.error.text, background: SEVERITY_STYLE.error.tint }}>
+          <span className="ls-node__fed" style={{ color: statusVar('error', 'text'), background: statusVar('error', 'tint') }}>
             ⚠ 3 upstream
           </span>{' '}
           Fed by 3 failing upstream tables; coloured by the worst of them
@@ -49,10 +50,10 @@ export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean;
       <ul className="ls-legend__list">
         <li>
           <svg width="44" height="12" aria-hidden="true">
-            <line x1="2" y1="6" x2="42" y2="6" stroke="#6b7280" strokeWidth="1.5" />
+            <line x1="2" y1="6" x2="42" y2="6" stroke={SEVERITY_STYLE.none.color} strokeWidth="1.5" />
           </svg>
           <svg width="44" height="12" aria-hidden="true">
-            <line x1="2" y1="6" x2="42" y2="6" stroke="#6b7280" strokeWidth="7" />
+            <line x1="2" y1="6" x2="42" y2="6" stroke={SEVERITY_STYLE.none.color} strokeWidth="7" />
           </svg>
           Width: rows flowing (log scale)
         </li>

@@ -1,6 +1,7 @@
 // Paints the overview of a big lineage on a 2D canvas: links, then tables, then names. Everything
 // the picture depends on is an argument (the scene and the camera), so a paint is a function of
 // them, and can be checked against a recording context in a test.
+import { INK } from '@/lib/palette';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import type { LinkDiff } from '../model/draft';
@@ -150,10 +151,10 @@ export function paintOverview(context: OverviewContext, camera: Camera, scene: O
     const node = m.nodes.get(key);
     const faded = e.nodes !== undefined && !e.nodes.has(key);
     const alpha = faded ? 0.2 : 1;
-    addFill(boxes, node?.isRoot ? '#eef4ff' : '#ffffff', alpha, p.x, p.y, NODE_WIDTH);
+    addFill(boxes, node?.isRoot ? INK.focusTint : INK.surface, alpha, p.x, p.y, NODE_WIDTH);
     addFill(bars, SEVERITY_STYLE[nodeSeverity(m, key, e.colourBy)].color, alpha, p.x, p.y, 10);
     const strong = e.selected === key || node?.isRoot === true;
-    const color = strong ? '#1d4ed8' : '#b8c0cc';
+    const color = strong ? INK.focus : INK.border;
     const width = strong ? 3 * thin : thin;
     const id = `${color}|${width}|${alpha}`;
     let batch = strokes.get(id);
@@ -183,7 +184,7 @@ export function paintOverview(context: OverviewContext, camera: Camera, scene: O
   if (labels.length > 0) {
     context.font = '600 15px system-ui, sans-serif';
     context.textBaseline = 'middle';
-    context.fillStyle = '#1f2933';
+    context.fillStyle = INK.text;
     for (const [text, tx, ty, alpha] of labels) {
       context.globalAlpha = alpha;
       context.fillText(text, tx, ty, NODE_WIDTH - 28);

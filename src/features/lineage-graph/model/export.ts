@@ -2,6 +2,7 @@
 // lives in components/export-actions.ts.
 import { plural } from '@/lib/format';
 import type { LineageTree } from '@/api/normalize';
+import { INK } from '@/lib/palette';
 import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from './build-graph';
 import { layoutExtent, NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from './layout';
@@ -100,7 +101,7 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
       const style = SEVERITY_STYLE[nodeSeverity(model, key, colourBy)];
       const x = p.x + MARGIN;
       const y = p.y + top;
-      const stroke = node.isRoot ? '#1d4ed8' : '#b8c0cc';
+      const stroke = node.isRoot ? INK.focus : INK.border;
       const dash = node.exists ? '' : ' stroke-dasharray="5 4"';
       const kpi = node.status?.kpi !== undefined ? `KPI ${formatKpi(node.status.kpi)}` : style.label;
       const stats = node.exists ? `${kpi} · ${formatRows(node.rowCount !== undefined && node.rowCount > 1 ? node.rowCount : undefined, node.rowCountEstimated)}` : 'not in DQOps';
@@ -108,13 +109,13 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
       const fedMark = fed
         ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 64}" font-size="12" font-weight="600" text-anchor="end" fill="${SEVERITY_STYLE[fed.worst].text}">${xmlText(`⚠ ${fed.count} upstream`)}</text>`
         : '';
-      const focus = node.isRoot ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 24}" font-size="10" font-weight="700" text-anchor="end" fill="#1d4ed8">FOCUS</text>` : '';
+      const focus = node.isRoot ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 24}" font-size="10" font-weight="700" text-anchor="end" fill="${INK.focus}">FOCUS</text>` : '';
       return (
-        `<g><rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${node.isRoot ? '#eef4ff' : '#ffffff'}" stroke="${stroke}" stroke-width="${node.isRoot ? 2.5 : 1}"${dash}/>` +
+        `<g><rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${node.isRoot ? INK.focusTint : INK.surface}" stroke="${stroke}" stroke-width="${node.isRoot ? 2.5 : 1}"${dash}/>` +
         `<rect x="${x}" y="${y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${style.color}"/>` +
-        `<text x="${x + 16}" y="${y + 24}" font-size="14" font-weight="600" fill="#1f2933">${xmlText(`${style.icon} ${node.ref.table}`, node.isRoot ? 24 : 30)}</text>${focus}` +
-        `<text x="${x + 16}" y="${y + 44}" font-size="12" fill="#5b6675">${xmlText(`${node.ref.schema} · ${node.ref.connection}`, 36)}</text>` +
-        `<text x="${x + 16}" y="${y + 64}" font-size="12" fill="#5b6675">${xmlText(stats)}</text>${fedMark}</g>`
+        `<text x="${x + 16}" y="${y + 24}" font-size="14" font-weight="600" fill="${INK.text}">${xmlText(`${style.icon} ${node.ref.table}`, node.isRoot ? 24 : 30)}</text>${focus}` +
+        `<text x="${x + 16}" y="${y + 44}" font-size="12" fill="${INK.muted}">${xmlText(`${node.ref.schema} · ${node.ref.connection}`, 36)}</text>` +
+        `<text x="${x + 16}" y="${y + 64}" font-size="12" fill="${INK.muted}">${xmlText(stats)}</text>${fedMark}</g>`
       );
     })
     .join('');
@@ -126,22 +127,22 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
   let lx = MARGIN;
   const legend = [
     ...legendKeys.map((key) => {
-      const swatch = key === 'missing' ? 'fill="#ffffff" stroke="#6b7280" stroke-dasharray="3 2"' : `fill="${SEVERITY_STYLE[key].color}"`;
-      const item = `<rect x="${lx}" y="66" width="12" height="12" rx="2" ${swatch}/><text x="${lx + 17}" y="76" font-size="12" fill="#1f2933">${xmlText(SEVERITY_STYLE[key].label)}</text>`;
+      const swatch = key === 'missing' ? 'fill="${INK.surface}" stroke="${SEVERITY_STYLE.missing.color}" stroke-dasharray="3 2"' : `fill="${SEVERITY_STYLE[key].color}"`;
+      const item = `<rect x="${lx}" y="66" width="12" height="12" rx="2" ${swatch}/><text x="${lx + 17}" y="76" font-size="12" fill="${INK.text}">${xmlText(SEVERITY_STYLE[key].label)}</text>`;
       lx += 30 + SEVERITY_STYLE[key].label.length * 7;
       return item;
     }),
-    `<text x="${MARGIN}" y="98" font-size="12" fill="#5b6675">${xmlText(`Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N upstream: fed by N failing upstream tables.`, 120)}</text>`,
-    `<text x="${MARGIN}" y="116" font-size="12" fill="#5b6675">${xmlText('Arrows: data flows left → right; width: rows flowing; colour: status of the data arriving, including upstream.', 120)}</text>`,
+    `<text x="${MARGIN}" y="98" font-size="12" fill="${INK.muted}">${xmlText(`Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N upstream: fed by N failing upstream tables.`, 120)}</text>`,
+    `<text x="${MARGIN}" y="116" font-size="12" fill="${INK.muted}">${xmlText('Arrows: data flows left → right; width: rows flowing; colour: status of the data arriving, including upstream.', 120)}</text>`,
   ].join('');
   const header =
-    `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="#1f2933">${xmlText(title, 90)}</text>` +
-    `<text x="${MARGIN}" y="52" font-size="12" fill="#5b6675">${xmlText(subtitle, 220)}</text>${legend}` +
-    `<line x1="${MARGIN}" y1="${EXPORT_HEADER - 6}" x2="${width - MARGIN}" y2="${EXPORT_HEADER - 6}" stroke="#e3e7ed"/>`;
+    `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="${INK.text}">${xmlText(title, 90)}</text>` +
+    `<text x="${MARGIN}" y="52" font-size="12" fill="${INK.muted}">${xmlText(subtitle, 220)}</text>${legend}` +
+    `<line x1="${MARGIN}" y1="${EXPORT_HEADER - 6}" x2="${width - MARGIN}" y2="${EXPORT_HEADER - 6}" stroke="${INK.grid}"/>`;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Liberation Sans, Arial, sans-serif">` +
     `<title>${xmlText(`${title} (${root.schema} · ${root.connection})`, 200)}</title>` +
-    `<defs>${markers}</defs><rect width="100%" height="100%" fill="#ffffff"/>${header}${paths}${boxes}</svg>`
+    `<defs>${markers}</defs><rect width="100%" height="100%" fill="${INK.surface}"/>${header}${paths}${boxes}</svg>`
   );
 }
 

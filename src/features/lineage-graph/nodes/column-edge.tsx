@@ -1,5 +1,6 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { DIFF_COLOURS, INK } from '@/lib/palette';
 import { columnId } from './column-list';
 import { edgeLabelStyle } from './diff-style';
 import { useEmphasis } from './emphasis';
@@ -10,7 +11,7 @@ export interface ColumnEdgeData extends Record<string, unknown> {
 
 export type ColumnEdgeType = Edge<ColumnEdgeData, 'column'>;
 
-const COLOUR = { normal: '#7c3aed', added: '#067647', removed: '#b42318' } as const;
+const COLOUR = { normal: INK.column, added: DIFF_COLOURS.added, removed: DIFF_COLOURS.removed } as const;
 
 /** A column mapping (or several sharing their ends): thin, purple; bold on the traced column's path. */
 export const ColumnEdge = memo(function ColumnEdge({

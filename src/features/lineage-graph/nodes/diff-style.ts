@@ -1,11 +1,12 @@
 // How staged draft changes are drawn (arrows on the canvas, the overview and the legend), and
 // the labels on arrows.
+import { DIFF_COLOURS, INK } from '@/lib/palette';
 import type { LinkDiff } from '../model/draft';
 
 export const DIFF_STYLE: Record<LinkDiff, { color: string; dash: string; label: string; legend: string; aria: string }> = {
-  added: { color: '#067647', dash: '7 4', label: '+ new', legend: '+ New source', aria: 'new source, not saved yet' },
-  removed: { color: '#b42318', dash: '3 4', label: '− remove', legend: '− Source to remove', aria: 'removal not saved yet' },
-  changed: { color: '#b54708', dash: '10 3 2 3', label: '~ mappings', legend: '~ Column mappings changed', aria: 'column mappings changed, not saved yet' },
+  added: { color: DIFF_COLOURS.added, dash: '7 4', label: '+ new', legend: '+ New source', aria: 'new source, not saved yet' },
+  removed: { color: DIFF_COLOURS.removed, dash: '3 4', label: '− remove', legend: '− Source to remove', aria: 'removal not saved yet' },
+  changed: { color: DIFF_COLOURS.changed, dash: '10 3 2 3', label: '~ mappings', legend: '~ Column mappings changed', aria: 'column mappings changed, not saved yet' },
 };
 
 /** A short label on an arrow: text in the arrow's colour on a white chip outlined in it. */
@@ -14,6 +15,6 @@ export function edgeLabelStyle(color: string | undefined, fontSize: number) {
     labelStyle: { fill: color, fontWeight: 600, fontSize },
     labelBgPadding: [4, 2] as [number, number],
     labelBgBorderRadius: 4,
-    labelBgStyle: { fill: '#ffffff', stroke: color, strokeWidth: 1 },
+    labelBgStyle: { fill: INK.surface, stroke: color, strokeWidth: 1 },
   };
 }

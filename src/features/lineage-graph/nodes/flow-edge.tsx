@@ -1,4 +1,5 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { INK } from '@/lib/palette';
 import { memo } from 'react';
 import { DIFF_STYLE, edgeLabelStyle } from './diff-style';
 import { useEmphasis } from './emphasis';
@@ -48,7 +49,7 @@ export const FlowEdge = memo(function FlowEdge({
         strokeWidth: data?.width,
         strokeDasharray: diff?.dash ?? (data?.through ? '2 5' : undefined),
         opacity: faded ? 0.12 : diff ? 1 : data?.through ? 0.7 : 0.85,
-        filter: selected ? 'drop-shadow(0 0 2px #1d4ed8)' : undefined,
+        filter: selected ? `drop-shadow(0 0 2px ${INK.focus})` : undefined,
       }}
       label={diff?.label}
       labelX={labelX}

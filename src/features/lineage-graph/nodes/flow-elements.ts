@@ -3,6 +3,7 @@
 // picture does.
 import { MarkerType } from '@xyflow/react';
 import { plural } from '@/lib/format';
+import { INK } from '@/lib/palette';
 import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import type { LinkChange } from '../model/draft';
@@ -14,7 +15,7 @@ import type { FlowEdgeType } from './flow-edge';
 import type { TableFlowNode } from './table-node';
 
 /** Dimmed connectors through tables a status filter hides. */
-export const CONNECTOR_COLOUR = '#98a2b3';
+export const CONNECTOR_COLOUR = INK.connector;
 
 export interface FlowNodesInput {
   keys: readonly string[];

@@ -5,6 +5,7 @@ import { SeverityIcon, formatKpi } from '@/components/severity-badge';
 import { useEmphasis, type ColourBy } from './emphasis';
 import type { UpstreamFailure } from '../model/quality-paths';
 import { formatRows } from '@/lib/format';
+import { statusVar } from '@/lib/palette';
 import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
 import type { TableNodeData } from '../model/build-graph';
 import { NODE_HEIGHT } from '../model/layout';
@@ -80,7 +81,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
   const fed = focus.failures?.get(table.key);
   const fedText = fed ? fedDescription(fed) : '';
   const fedMark = fed ? (
-    <span className="ls-node__fed" style={{ color: SEVERITY_STYLE[fed.worst].text, background: SEVERITY_STYLE[fed.worst].tint }} title={fedText}>
+    <span className="ls-node__fed" style={{ color: statusVar(fed.worst, 'text'), background: statusVar(fed.worst, 'tint') }} title={fedText}>
       ⚠ {fed.count} upstream
     </span>
   ) : null;
@@ -101,7 +102,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
     return (
       <div
         className={`ls-node ls-node--simple ls-node--${emphasis}${table.isRoot ? ' ls-node--root' : ''}${selected ? ' ls-node--selected' : ''}`}
-        style={{ borderLeftColor: style.color }}
+        style={{ borderLeftColor: statusVar(key, 'color') }}
       >
         <Handle type="target" position={Position.Left} isConnectable={false} className="ls-node__handle" />
         {more('upstream', hiddenUpstream)}
@@ -141,7 +142,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} style={{ borderLeftColor: style.color }} title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}>
+    <div className={classes} style={{ borderLeftColor: statusVar(key, 'color') }} title={`${table.ref.connection} · ${table.ref.schema}.${table.ref.table}`}>
       <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" style={TABLE_HANDLE_STYLE} />
       {more('upstream', hiddenUpstream)}
       <div className="ls-node__top">
