@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paletteVariables, statusVar } from '@/lib/palette';
 
-const css = readFileSync(join(__dirname, 'styles.css'), 'utf8');
+// styles.css is an index of @imports: read every file it names.
+const index = readFileSync(join(__dirname, 'styles.css'), 'utf8');
+const css = [...index.matchAll(/@import '([^']+)';/g)].map((m) => readFileSync(join(__dirname, m[1] as string), 'utf8')).join('\n');
 
 function definitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -23,6 +25,10 @@ function restated(text: string): string[] {
 }
 
 describe('the palette', () => {
+  it('the index names the three style files', () => {
+    expect([...index.matchAll(/@import/g)]).toHaveLength(3);
+  });
+
   it('styles.css defines every colour of the palette with the value the canvas and the exports use', () => {
     const defined = definitions(css);
     for (const [name, value] of Object.entries(paletteVariables())) expect(defined.get(name), name).toBe(value.toLowerCase());
