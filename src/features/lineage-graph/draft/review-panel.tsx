@@ -4,42 +4,12 @@ import { describeError } from '@/api/errors';
 import { useToast } from '@/components/toast';
 import type { TableRef } from '@/lib/table-ref';
 import { describeOp, withdrawChange, type LinkChange } from '../model/draft';
-import { expectedMethod, type AppliedStep, type RunResult, type WriteMethod } from '../model/draft-run';
+import { expectedMethod, type AppliedStep, type RunResult } from '../model/draft-run';
 import { useDraft, type DraftStore } from './draft-store';
 import { useSaveDraft } from './use-save-draft';
+import { LinkLine } from './link-line';
+import { RunReport } from './run-report';
 import { revealOnMount } from '@/lib/reveal';
-
-const DIFF_WORDS = { added: 'Add source', removed: 'Remove source', changed: 'Change column mappings' } as const;
-const METHOD_WORDS: Record<WriteMethod, string> = { POST: 'creates the source', PUT: 'replaces the source', DELETE: 'deletes the source' };
-
-function mappingSummary(change: LinkChange): string {
-  const parts = [];
-  if (change.addMappings.length > 0) parts.push(`+${plural(change.addMappings.length, 'column mapping')}`);
-  if (change.removeMappings.length > 0) parts.push(`−${plural(change.removeMappings.length, 'column mapping')}`);
-  return parts.join(', ');
-}
-
-/** One link change in words ("Add source: a → b"), with the HTTP method DQOps receives as a detail. */
-function LinkLine({ change, method, state, note }: { change: LinkChange; method?: WriteMethod; state?: string; note?: string }) {
-  const summary = mappingSummary(change);
-  return (
-    <>
-      {state ? <span className={`ls-review__state ls-review__state--${state}`}>{STATE_WORDS[state]}</span> : null}
-      <span>
-        {DIFF_WORDS[change.diff]}: <bdi>{change.source.table}</bdi> → <bdi>{change.target.table}</bdi>
-        {summary ? ` (${summary})` : ''}
-        {note ? <span className="ls-hint"> · {note}</span> : null}
-      </span>
-      {method ? (
-        <span className="ls-review__method" title={`The request sent to DQOps: ${method} (${METHOD_WORDS[method]})`}>
-          {method}
-        </span>
-      ) : null}
-    </>
-  );
-}
-
-const STATE_WORDS: Record<string, string> = { applied: '✓ saved', failed: '✗ failed', skipped: '○ not sent', undone: '↶ rolled back' };
 
 /** The draft: what will be sent, the staged steps, and "Save all" with its honest report. */
 /** A saved link the focus table's lineage will not show (it does not flow through the focus). */
@@ -206,97 +176,5 @@ export function ReviewPanel({
         </button>
       </div>
     </section>
-  );
-}
-
-function RunReport({
-  report,
-  rollback,
-  outside,
-  onWithdraw,
-}: {
-  report: RunResult;
-  outside: OutsideLineage;
-  rollback: ReturnType<typeof useSaveDraft>['rollback'];
-  /** Takes the failed change out of the draft (when it cannot succeed, e.g. the link is gone). */
-  onWithdraw: (change: LinkChange) => void;
-}) {
-  const [withdrawn, setWithdrawn] = useState(false);
-  const writes = report.applied.filter((step) => step.method);
-  if (!report.failed) {
-    const elsewhere = report.applied.filter((step) => step.method === 'POST' && outside.isOutside(step.change));
-    return (
-      <div className="ls-notice ls-notice--success" role="status">
-        <p>
-          Saved. {plural(writes.length, 'write')} sent to DQOps; the lineage is being read again.
-        </p>
-        {elsewhere.length > 0 ? (
-          <ul className="ls-review__elsewhere" aria-label="Saved links outside this lineage">
-            {elsewhere.map(({ change }) => (
-              <li key={change.key}>
-                {change.source.table} → {change.target.table} is saved, but it does not flow through {outside.root}, so {outside.root}&apos;s lineage does not
-                show it.{' '}
-                <button type="button" className="ls-linkbutton" onClick={() => outside.onOpenTable(change.target)}>
-                  Open {change.target.table}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    );
-  }
-  const total = report.applied.length + 1 + report.notAttempted.length;
-  const failed = report.failed;
-  const rolledBack = rollback.data !== undefined && !rollback.data.failed;
-  return (
-    <div className={`ls-notice ${rolledBack ? 'ls-notice--info' : 'ls-notice--error'}`} role="alert">
-      <p>
-        <strong>
-          {rolledBack
-            ? `Rolled back: none of the ${total} changes is in DQOps. The draft is kept.`
-            : `Saved ${report.applied.length} of ${total} changes, then stopped.`}
-        </strong>
-      </p>
-      <p>
-        <bdi>{failed.change.source.table}</bdi> → <bdi>{failed.change.target.table}</bdi> failed: {describeError(failed.error)}
-      </p>
-      <p>
-        {report.notAttempted.length > 0
-          ? `${report.notAttempted.length} later change${report.notAttempted.length === 1 ? ' was' : 's were'} not attempted. `
-          : ''}
-        Your draft is kept: “Try again” sends only what is still missing.
-      </p>
-      <div className="ls-review__recover">
-        {withdrawn ? (
-          <p role="status">The failed change was taken out of the draft.</p>
-        ) : (
-          <button
-            type="button"
-            className="ls-button"
-            onClick={() => {
-              onWithdraw(failed.change);
-              setWithdrawn(true);
-            }}
-          >
-            Take the failed change out of the draft
-          </button>
-        )}
-        {writes.length > 0 && !rollback.data ? (
-          <button type="button" className="ls-button" disabled={rollback.isPending} onClick={() => rollback.mutate(report.applied)}>
-            {rollback.isPending ? 'Rolling back…' : `Roll back the ${plural(writes.length, 'saved change')}`}
-          </button>
-        ) : null}
-      </div>
-      {rolledBack ? <p role="status">DQOps holds the lineage as it was before “Save all”; “Save all” sends the whole draft again.</p> : null}
-      {rollback.data?.failed ? (
-        <p>
-          The roll-back stopped: {rollback.data.failed.step.change.source.table} → {rollback.data.failed.step.change.target.table} could not be put back (
-          {describeError(rollback.data.failed.error)}). {rollback.data.left.length} saved change{rollback.data.left.length === 1 ? ' is' : 's are'} still in
-          DQOps.
-        </p>
-      ) : null}
-      {rollback.isError ? <p>The roll-back failed: {describeError(rollback.error)}</p> : null}
-    </div>
   );
 }

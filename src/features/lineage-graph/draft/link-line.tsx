@@ -1,0 +1,35 @@
+import { plural } from '@/lib/format';
+import type { LinkChange } from '../model/draft';
+import type { WriteMethod } from '../model/draft-run';
+
+const DIFF_WORDS = { added: 'Add source', removed: 'Remove source', changed: 'Change column mappings' } as const;
+const METHOD_WORDS: Record<WriteMethod, string> = { POST: 'creates the source', PUT: 'replaces the source', DELETE: 'deletes the source' };
+
+function mappingSummary(change: LinkChange): string {
+  const parts = [];
+  if (change.addMappings.length > 0) parts.push(`+${plural(change.addMappings.length, 'column mapping')}`);
+  if (change.removeMappings.length > 0) parts.push(`−${plural(change.removeMappings.length, 'column mapping')}`);
+  return parts.join(', ');
+}
+
+/** One link change in words ("Add source: a → b"), with the HTTP method DQOps receives as a detail. */
+export function LinkLine({ change, method, state, note }: { change: LinkChange; method?: WriteMethod; state?: string; note?: string }) {
+  const summary = mappingSummary(change);
+  return (
+    <>
+      {state ? <span className={`ls-review__state ls-review__state--${state}`}>{STATE_WORDS[state]}</span> : null}
+      <span>
+        {DIFF_WORDS[change.diff]}: <bdi>{change.source.table}</bdi> → <bdi>{change.target.table}</bdi>
+        {summary ? ` (${summary})` : ''}
+        {note ? <span className="ls-hint"> · {note}</span> : null}
+      </span>
+      {method ? (
+        <span className="ls-review__method" title={`The request sent to DQOps: ${method} (${METHOD_WORDS[method]})`}>
+          {method}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+const STATE_WORDS: Record<string, string> = { applied: '✓ saved', failed: '✗ failed', skipped: '○ not sent', undone: '↶ rolled back' };
