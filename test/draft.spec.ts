@@ -21,6 +21,7 @@ async function stageMapping(page: Page, column: string, sourceColumn: string) {
 }
 
 test('a steward stages a multi-step draft, reloads, sees a partial failure reported and rolled back, then saves it', async ({ page }) => {
+  test.setTimeout(120_000); // five page loads and three rounds of writes: a journey, not a step
   // Writes touching fct_inventory_snapshot fail with HTTP 500 in this load of the demo.
   await openDemo(page, DIM_PRODUCTS, '&mock.failWritesTo=fct_inventory_snapshot');
   await page.getByRole('button', { name: /^✎ Draft/ }).click();
