@@ -19,3 +19,43 @@ test('a 1,000-table lineage opens small, and "show all" paints an overview witho
   await expect(page.getByRole('img', { name: /Overview/ })).toHaveCount(0);
   await expect(page.getByText(/Showing 20\d of 1000 tables/)).toBeVisible();
 });
+
+test('a warehouse lineage grouped by schema: named, counted groups across the canvas, walked with the keyboard', async ({ page }) => {
+  await page.goto('/?connection=acme_edw&schema=core_sales&table=core_sales_00&mock.warehouse=5000&mock.warmup=off');
+  await expect(page.getByText(/Showing \d+ of 945 tables/)).toBeVisible({ timeout: 45_000 });
+  await page.getByText('Group', { exact: true }).click();
+  await page.getByRole('menuitemradio', { name: 'Group by schema' }).click();
+  const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables\./ });
+  await expect(picture).toBeVisible();
+  // The picture itself: painted, and spread over most of the canvas's width (not a strip).
+  await expect
+    .poll(() =>
+      picture.evaluate((canvas: HTMLCanvasElement) => {
+        const context = canvas.getContext('2d');
+        if (!context) return 0;
+        const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let left = width;
+        let right = -1;
+        for (let y = 0; y < height; y += 4) {
+          for (let x = 0; x < width; x += 2) {
+            const i = (y * width + x) * 4;
+            if ((data[i + 3] ?? 0) > 0) {
+              left = Math.min(left, x);
+              right = Math.max(right, x);
+            }
+          }
+        }
+        return right < 0 ? 0 : (right - left) / width;
+      }),
+    )
+    .toBeGreaterThan(0.6);
+  // The keyboard walks the groups and each is named in words.
+  await picture.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: /^schema \w+ in acme_\w+: \d+ tables?, \d+ failing/ })).toBeVisible();
+  // Back to tables in one choice.
+  await page.getByText('Group: schema', { exact: true }).click();
+  await page.getByRole('menuitemradio', { name: 'Tables, not grouped' }).click();
+  await expect(picture).toHaveCount(0);
+  await expect(page.getByLabel(/^core_sales_00, /)).toBeVisible();
+});

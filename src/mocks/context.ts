@@ -3,6 +3,7 @@
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import type { SeedCatalog } from './seed/catalog';
 import { generateCatalog } from './seed/generator';
+import { generateWarehouse } from './seed/warehouse';
 import { hostileCatalog } from './seed/hostile';
 import { createStore, type MockStore } from './store';
 
@@ -29,6 +30,8 @@ export interface MockOptions {
   scenario: 'none' | 'hostile';
   /** Tables of a synthetic pipeline to add (benchmarks; 0 = none). */
   generator: number;
+  /** A synthetic warehouse of this many tables, without a hub (seed/warehouse.ts). */
+  warehouse: number;
   /**
    * Fault injection for demos and tests: writes (POST/PUT/DELETE) whose path names this table,
    * as target or as source, fail with HTTP 500 ('' = none).
@@ -45,6 +48,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   cacheWarmup: 'off',
   scenario: 'none',
   generator: 0,
+  warehouse: 0,
   failWritesTo: '',
 };
 
@@ -66,6 +70,7 @@ export function createMockContext(seed: SeedCatalog, options: Partial<MockOption
   const extras: SeedCatalog[] = [];
   if (options.scenario === 'hostile') extras.push(hostileCatalog);
   if (options.generator && options.generator > 0) extras.push(generateCatalog(options.generator));
+  if (options.warehouse && options.warehouse > 0) extras.push(generateWarehouse(options.warehouse));
   const withScenario: SeedCatalog = {
     connections: [...seed.connections, ...extras.flatMap((e) => e.connections)],
     tables: [...seed.tables, ...extras.flatMap((e) => e.tables)],
@@ -103,6 +108,8 @@ export function optionsFromSearch(search: string): Partial<MockOptions> {
   if (params.get('mock.scenario') === 'hostile') out.scenario = 'hostile';
   const generator = Number(params.get('mock.generator'));
   if (Number.isInteger(generator) && generator > 1 && generator <= 20_000) out.generator = generator;
+  const warehouse = Number(params.get('mock.warehouse'));
+  if (Number.isInteger(warehouse) && warehouse > 1 && warehouse <= 20_000) out.warehouse = warehouse;
   const failing = params.get('mock.failWritesTo');
   if (failing) out.failWritesTo = failing;
   return out;

@@ -10,6 +10,12 @@ import { hidesTables, type FiltersChange, type GraphFilters } from '../model/gra
 import type { ExportFormat, ExportInput } from '../model/export';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
 
+const GROUPINGS = [
+  ['none', 'Tables, not grouped'],
+  ['schema', 'Group by schema'],
+  ['connection', 'Group by connection'],
+] as const;
+
 interface Props {
   model: GraphModel;
   /** Tables drawn, tables of the neighbourhood that the filters hide, and tables passing the filter beyond the drawn neighbourhood. */
@@ -23,7 +29,7 @@ interface Props {
 
 export function GraphToolbar({ model, counts, filters, onFilters, onFind, exportInput, leading }: Props) {
   const { drawn, filteredOut, matchingBeyond } = counts;
-  const { severities, showMissing, showAll, colourBy } = filters;
+  const { severities, showMissing, showAll, colourBy, groupBy } = filters;
   const [exportError, setExportError] = useState<string>();
   const total = model.nodes.size;
   // The list of every table (5,000 in big lineages) is built when the find box is first used,
@@ -98,6 +104,26 @@ export function GraphToolbar({ model, counts, filters, onFilters, onFind, export
           </button>
         ))}
       </div>
+      <Menu summary={groupBy === 'none' ? 'Group' : `Group: ${groupBy}`}>
+        <div className="ls-menu__panel" role="menu" aria-label="Group tables">
+          {GROUPINGS.map(([by, label]) => (
+            <button
+              key={by}
+              type="button"
+              role="menuitemradio"
+              aria-checked={groupBy === by}
+              className="ls-menu__item"
+              onClick={(event) => {
+                const menu = event.currentTarget.closest('details');
+                if (menu) menu.open = false;
+                onFilters({ kind: 'group-by', by });
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </Menu>
       <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onFilters({ kind: 'show-all', all: !showAll })}>
         {showAll ? 'Show nearby tables only' : `Show all ${plural(total, 'table')}`}
       </button>

@@ -21,6 +21,7 @@ import { CanvasNotes } from './canvas-notes';
 import { CanvasSide } from './canvas-side';
 import { GraphFlow } from './graph-flow';
 import { GraphToolbar } from './graph-toolbar';
+import { GroupedOverview } from './grouped-overview';
 import { OverviewCanvas } from './overview-canvas';
 import { useCamera } from './use-camera';
 import { useCanvasEmphasis, useFailureMarks } from './use-canvas-emphasis';
@@ -98,7 +99,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     onEscape: () => select(letGo(selection)),
   });
 
-  const overview = drawing.nodes.length > OVERVIEW_THRESHOLD;
+  const grouped = filters.groupBy !== 'none' ? filters.groupBy : undefined;
+  const overview = grouped !== undefined || drawing.nodes.length > OVERVIEW_THRESHOLD;
   const flow = useFlowElements({
     overview,
     drawing,
@@ -191,12 +193,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             </button>
           ) : null}
           <CanvasNotes
-            layingOut={layoutPending ? drawing.nodes.length : undefined}
+            layingOut={layoutPending && !grouped ? drawing.nodes.length : undefined}
             layoutError={layoutError}
             readingLinks={columnLists.readingLinks}
             unreadLinks={columnLists.unreadLinks}
           />
-          {overview && placed ? (
+          {grouped ? <GroupedOverview model={model} by={grouped} colourBy={filters.colourBy} /> : null}
+          {overview && !grouped && placed ? (
             <OverviewCanvas
               model={model}
               nodes={drawing.nodes}

@@ -3,6 +3,7 @@
 // canvas keeps the state. Pure.
 import type { SeverityKey } from '@/lib/severity';
 import type { ColourBy } from '../nodes/emphasis';
+import type { GroupBy } from './groups';
 import { FILTERABLE } from './view-model';
 
 export interface GraphFilters {
@@ -13,15 +14,18 @@ export interface GraphFilters {
   /** The whole lineage instead of the focus's neighbourhood. */
   showAll: boolean;
   colourBy: ColourBy;
+  /** Draw groups (a box per schema or connection) instead of tables. */
+  groupBy: GroupBy | 'none';
 }
 
 export type FiltersChange =
   | { kind: 'severity'; severity: SeverityKey; shown: boolean }
   | { kind: 'missing'; shown: boolean }
   | { kind: 'show-all'; all: boolean }
-  | { kind: 'colour-by'; mode: ColourBy };
+  | { kind: 'colour-by'; mode: ColourBy }
+  | { kind: 'group-by'; by: GroupBy | 'none' };
 
-export const DEFAULT_FILTERS: GraphFilters = { severities: new Set(FILTERABLE), showMissing: true, showAll: false, colourBy: 'own' };
+export const DEFAULT_FILTERS: GraphFilters = { severities: new Set(FILTERABLE), showMissing: true, showAll: false, colourBy: 'own', groupBy: 'none' };
 
 export function filtersReducer(state: GraphFilters, change: FiltersChange): GraphFilters {
   switch (change.kind) {
@@ -38,6 +42,8 @@ export function filtersReducer(state: GraphFilters, change: FiltersChange): Grap
       return change.all === state.showAll ? state : { ...state, showAll: change.all };
     case 'colour-by':
       return change.mode === state.colourBy ? state : { ...state, colourBy: change.mode };
+    case 'group-by':
+      return change.by === state.groupBy ? state : { ...state, groupBy: change.by };
   }
 }
 

@@ -63,7 +63,10 @@ export interface LayoutResult {
  * table stays where it was (use-layout.ts): its positions can then start above or left of 0, and
  * `width` × `height` alone do not say where the picture is.
  */
-export function layoutExtent(positions: ReadonlyMap<string, Point>): { minX: number; minY: number; maxX: number; maxY: number } | undefined {
+export function layoutExtent(
+  positions: ReadonlyMap<string, Point>,
+  box: { width: number; height: number } = { width: NODE_WIDTH, height: NODE_HEIGHT },
+): { minX: number; minY: number; maxX: number; maxY: number } | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -71,8 +74,8 @@ export function layoutExtent(positions: ReadonlyMap<string, Point>): { minX: num
   for (const p of positions.values()) {
     minX = Math.min(minX, p.x);
     minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x + NODE_WIDTH);
-    maxY = Math.max(maxY, p.y + NODE_HEIGHT);
+    maxX = Math.max(maxX, p.x + box.width);
+    maxY = Math.max(maxY, p.y + box.height);
   }
   return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : undefined;
 }

@@ -9,13 +9,19 @@ export interface Camera {
 }
 
 const MARGIN = 40;
+
+interface Box {
+  width: number;
+  height: number;
+}
+const TABLE_BOX: Box = { width: NODE_WIDTH, height: NODE_HEIGHT };
 /** No lower bound worth the name: "Fit" shows all of it, however small (5,000 tables are ~600,000 px tall). */
 const MIN_K = 1e-5;
 
 /** The camera that shows every placed table, centred, with a margin; undefined when nothing is placed. */
-export function fitCamera(positions: ReadonlyMap<string, Point>, width: number, height: number): Camera | undefined {
+export function fitCamera(positions: ReadonlyMap<string, Point>, width: number, height: number, box: Box = TABLE_BOX): Camera | undefined {
   // The drawn extent (a shifted layout starts above or left of 0).
-  const extent = layoutExtent(positions);
+  const extent = layoutExtent(positions, box);
   if (!extent) return undefined;
   const w = extent.maxX - extent.minX;
   const h = extent.maxY - extent.minY;
@@ -44,12 +50,12 @@ export function visibleArea(camera: Camera, width: number, height: number) {
 }
 
 /** The table under a point of the canvas (px, py from its top-left corner). */
-export function tableAt(camera: Camera, px: number, py: number, keys: Iterable<string>, positions: ReadonlyMap<string, Point>): string | undefined {
+export function tableAt(camera: Camera, px: number, py: number, keys: Iterable<string>, positions: ReadonlyMap<string, Point>, box: Box = TABLE_BOX): string | undefined {
   const gx = (px - camera.x) / camera.k;
   const gy = (py - camera.y) / camera.k;
   for (const key of keys) {
     const p = positions.get(key);
-    if (p && gx >= p.x && gx <= p.x + NODE_WIDTH && gy >= p.y && gy <= p.y + NODE_HEIGHT) return key;
+    if (p && gx >= p.x && gx <= p.x + box.width && gy >= p.y && gy <= p.y + box.height) return key;
   }
   return undefined;
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { LineageTree } from '@/api/normalize';
+import { buildGraph } from './build-graph';
+import { ref, status } from './fixtures';
+import { groupKeyOf, groupLabel, groupLineage } from './groups';
+
+/** Flows between tables named "connection.schema.table". */
+function tree(root: string, edges: string[], severities: Record<string, 'valid' | 'warning' | 'error' | 'fatal'> = {}): LineageTree {
+  const r = (name: string) => {
+    const [connection = '', schema = '', table = ''] = name.split('.');
+    return ref(table, connection, schema);
+  };
+  return {
+    relativeTable: r(root),
+    fullyLoaded: true,
+    unreadableFlows: 0,
+    problems: [],
+    flows: edges.map((edge) => {
+      const [source = '', target = ''] = edge.split('>');
+      return {
+        source: r(source),
+        target: r(target),
+        sourceStatus: status(severities[source]),
+        targetStatus: status(severities[target]),
+        upstreamCombinedStatus: status(severities[source]),
+        rowCount: 100,
+        rowCountEstimated: false,
+      };
+    }),
+  };
+}
+
+const warehouse = tree(
+  'wh.marts.fct',
+  ['lake.raw.a>wh.stg.a', 'lake.raw.b>wh.stg.b', 'wh.stg.a>wh.marts.fct', 'wh.stg.b>wh.marts.fct', 'wh.stg.a>wh.stg.b', 'wh.marts.fct>wh.rpt.daily'],
+  { 'lake.raw.b': 'fatal', 'wh.stg.a': 'warning' },
+);
+
+describe('groupLineage', () => {
+  it('groups tables by schema with counts, statuses and the focus', () => {
+    const grouping = groupLineage(buildGraph(warehouse), 'schema');
+    expect(grouping.groups.size).toBe(4);
+    const raw = grouping.groups.get(groupKeyOf('schema', 'lake', 'raw'));
+    expect(raw?.tables).toHaveLength(2);
+    expect(raw?.statuses).toEqual({ none: 1, fatal: 1 });
+    expect(raw?.failing).toBe(1);
+    expect(raw?.worst).toBe('fatal');
+    expect(grouping.groups.get(groupKeyOf('schema', 'wh', 'marts'))?.hasFocus).toBe(true);
+    expect(grouping.groups.get(groupKeyOf('schema', 'wh', 'stg'))?.innerFlows).toBe(1);
+  });
+
+  it('aggregates flows between groups: one link per pair, with flows, rows and the worst status arriving', () => {
+    const grouping = groupLineage(buildGraph(warehouse), 'schema');
+    const rawToStg = grouping.links.find((l) => l.source === groupKeyOf('schema', 'lake', 'raw') && l.target === groupKeyOf('schema', 'wh', 'stg'));
+    expect(rawToStg).toMatchObject({ flows: 2, rows: 200, worst: 'fatal', cyclic: false });
+    expect(grouping.links).toHaveLength(3); // raw→stg, stg→marts, marts→rpt; stg→stg stays inside
+  });
+
+  it('by connection, the warehouse is one group with its inner flows', () => {
+    const grouping = groupLineage(buildGraph(warehouse), 'connection');
+    expect([...grouping.groups.values()].map((g) => [g.label, g.tables.length, g.innerFlows])).toEqual(
+      expect.arrayContaining([
+        ['lake', 2, 0],
+        ['wh', 4, 4],
+      ]),
+    );
+    expect(grouping.links).toEqual([expect.objectContaining({ flows: 2 })]);
+  });
+
+  it('keeps loops between groups and marks them', () => {
+    const looped = tree('a.x.t1', ['a.x.t1>a.y.t2', 'a.y.t2>a.z.t3', 'a.z.t3>a.x.t4', 'a.z.t3>a.w.t5']);
+    const grouping = groupLineage(buildGraph(looped), 'schema');
+    const cyclic = grouping.links.filter((l) => l.cyclic).map((l) => l.key);
+    expect(cyclic).toHaveLength(3);
+    expect(grouping.links.find((l) => l.target === groupKeyOf('schema', 'a', 'w'))?.cyclic).toBe(false);
+  });
+
+  it('names a group for a screen reader', () => {
+    const grouping = groupLineage(buildGraph(warehouse), 'schema');
+    const label = (connection: string, schema: string) => {
+      const group = grouping.groups.get(groupKeyOf('schema', connection, schema));
+      return group ? groupLabel(group) : 'no such group';
+    };
+    expect(label('lake', 'raw')).toBe('schema raw in lake: 2 tables, 1 failing');
+    expect(label('wh', 'marts')).toBe('schema marts in wh: 1 table, 0 failing, holds the focus table');
+  });
+});
