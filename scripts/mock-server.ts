@@ -2,6 +2,7 @@
 // for curl, the DQOps Python client and the app's live mode. Same handlers as the demo and tests.
 //   --port 8888 --host 127.0.0.1 --generation 1.13|2024-09 --role editor|viewer
 //   --latency 0 --api-key KEY --require-auth --warmup off|realistic|never --scenario none|hostile
+//   --generator N (a hub pipeline of N tables) --warehouse N (a hub-less warehouse: 6 connections, 63 schemas)
 // POST /__mock/reset restores the seed catalog (for tests).
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_OPTIONS, type MockOptions } from '../src/mocks/context.ts';
@@ -20,6 +21,8 @@ function parseMockArgs(argv: string[]) {
       'require-auth': { type: 'boolean', default: false },
       warmup: { type: 'string', default: 'realistic' },
       scenario: { type: 'string', default: 'none' },
+      generator: { type: 'string', default: '0' },
+      warehouse: { type: 'string', default: '0' },
     },
   });
   const options: Partial<MockOptions> = {
@@ -30,6 +33,8 @@ function parseMockArgs(argv: string[]) {
     requireAuth: values['require-auth'],
     cacheWarmup: values.warmup === 'off' || values.warmup === 'never' ? values.warmup : 'realistic',
     scenario: values.scenario === 'hostile' ? 'hostile' : 'none',
+    generator: Math.min(20_000, Math.max(0, Math.floor(Number(values.generator) || 0))),
+    warehouse: Math.min(20_000, Math.max(0, Math.floor(Number(values.warehouse) || 0))),
   };
   return { port: Number(values.port), host: values.host, options };
 }

@@ -49,14 +49,14 @@ export async function openDemo(page: Page, table?: { connection: string; schema:
 
 /**
  * Waits for the app's first screen: mounted (the demo starts its service worker and seed first),
- * past the loading skeleton, with no layout running (DQOps may still be warming its cache: the
- * polling goes on behind a drawn graph, and the test's own assertions wait for what they need). A first load on a busy two-core CI machine, with
+ * with no lineage loading (the demo's DQOps warms its cache for a few polls, and the picture
+ * changes when it is warm: a drag started before that can lose its target) and no layout running. A first load on a busy two-core CI machine, with
  * the other worker building or laying out, has taken more than the 10 s an assertion waits; later
  * steps keep the usual 10 s.
  */
 export async function firstScreen(page: Page) {
   await page.waitForFunction(
-    () => document.querySelector('.ls-root') !== null && document.querySelector('.ls-skeleton, .ls-canvas__busy') === null,
+    () => document.querySelector('.ls-root') !== null && document.querySelector('.ls-skeleton, .ls-badge--loading, .ls-canvas__busy') === null,
     undefined,
     { timeout: 30_000 },
   );

@@ -23,10 +23,11 @@ test('a 1,000-table lineage opens small, and "show all" paints an overview witho
 test('a warehouse lineage grouped by schema: named, counted groups across the canvas, walked with the keyboard', async ({ page }) => {
   await page.goto('/?connection=acme_edw&schema=core_sales&table=core_sales_00&mock.warehouse=5000&mock.warmup=off');
   await expect(page.getByText(/Showing \d+ of 945 tables/)).toBeVisible({ timeout: 45_000 });
-  await page.getByText('Group', { exact: true }).click();
-  await page.getByRole('menuitemradio', { name: 'Group by schema' }).click();
+  // Showing all of it groups it (Automatic): 945 tables in 52 schemas.
+  await page.getByRole('button', { name: 'Show all 945 tables' }).click();
   const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables\./ });
-  await expect(picture).toBeVisible();
+  await expect(picture).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Group: schema', { exact: true })).toBeVisible();
   // The picture itself: painted, and spread over most of the canvas's width (not a strip).
   await expect
     .poll(() =>
@@ -49,13 +50,23 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
       }),
     )
     .toBeGreaterThan(0.6);
+  // A found table: its details open, its group is centred and named, the groups on its paths stand out.
+  const find = page.getByRole('combobox', { name: 'Find table in graph' });
+  await find.fill('raw_web_00');
+  await find.press('Enter');
+  await expect(page.getByRole('region', { name: 'Details of raw_web_00' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^schema raw_web in acme_lake: \d+ tables/ })).toBeVisible();
   // The keyboard walks the groups and each is named in words.
   await picture.focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('status').filter({ hasText: /^schema \w+ in acme_\w+: \d+ tables?, \d+ failing/ })).toBeVisible();
-  // Back to tables in one choice.
+  // By connection: six groups; back to tables in one choice.
   await page.getByText('Group: schema', { exact: true }).click();
+  await page.getByRole('menuitemradio', { name: 'Group by connection' }).click();
+  await expect(page.getByRole('img', { name: /^Lineage grouped by connection: 6 groups holding 945 tables/ })).toBeVisible();
+  await page.getByText('Group: connection', { exact: true }).click();
   await page.getByRole('menuitemradio', { name: 'Tables, not grouped' }).click();
-  await expect(picture).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /^Overview of all 945 tables/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Show nearby tables only' }).click();
   await expect(page.getByLabel(/^core_sales_00, /)).toBeVisible();
 });

@@ -7,10 +7,12 @@ import { compareNames } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphModel } from '../model/build-graph';
 import { hidesTables, type FiltersChange, type GraphFilters } from '../model/graph-filters';
+import type { GroupBy } from '../model/groups';
 import type { ExportFormat, ExportInput } from '../model/export';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
 
 const GROUPINGS = [
+  ['auto', 'Automatic: groups for all of a big lineage'],
   ['none', 'Tables, not grouped'],
   ['schema', 'Group by schema'],
   ['connection', 'Group by connection'],
@@ -21,13 +23,15 @@ interface Props {
   /** Tables drawn, tables of the neighbourhood that the filters hide, and tables passing the filter beyond the drawn neighbourhood. */
   counts: { drawn: number; filteredOut: number; matchingBeyond: number };
   filters: GraphFilters;
+  /** The grouping drawn (the choice, or what Automatic chose); undefined: tables. */
+  grouped: GroupBy | undefined;
   onFilters: (change: FiltersChange) => void;
   onFind: (key: string) => void;
   exportInput: ExportInput;
   leading?: ReactNode;
 }
 
-export function GraphToolbar({ model, counts, filters, onFilters, onFind, exportInput, leading }: Props) {
+export function GraphToolbar({ model, counts, filters, grouped, onFilters, onFind, exportInput, leading }: Props) {
   const { drawn, filteredOut, matchingBeyond } = counts;
   const { severities, showMissing, showAll, colourBy, groupBy } = filters;
   const [exportError, setExportError] = useState<string>();
@@ -104,7 +108,7 @@ export function GraphToolbar({ model, counts, filters, onFilters, onFind, export
           </button>
         ))}
       </div>
-      <Menu summary={groupBy === 'none' ? 'Group' : `Group: ${groupBy}`}>
+      <Menu summary={grouped ? `Group: ${grouped}` : 'Group'}>
         <div className="ls-menu__panel" role="menu" aria-label="Group tables">
           {GROUPINGS.map(([by, label]) => (
             <button

@@ -5,9 +5,9 @@ import { useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } fro
 import { plural } from '@/lib/format';
 import type { GraphModel } from '../model/build-graph';
 import { GROUP_HEIGHT, GROUP_WIDTH, groupLayout } from '../model/group-layout';
-import { groupLabel, groupLineage, type GroupBy } from '../model/groups';
-import { fitCamera, tableAt } from '../model/overview-camera';
-import type { ColourBy } from '../nodes/emphasis';
+import { groupLabel, groupLineage, pathsInGroups, type GroupBy } from '../model/groups';
+import { centredOn, fitCamera, tableAt } from '../model/overview-camera';
+import type { ColourBy, Emphasis } from '../nodes/emphasis';
 import { paintGroups } from './paint-groups';
 import { useCanvasStage } from './use-canvas-stage';
 
@@ -17,11 +17,16 @@ interface Props {
   model: GraphModel;
   by: GroupBy;
   colourBy: ColourBy;
+  /** The selected or hovered table's paths (tables and links), drawn as the groups and group links they cross. */
+  emphasis: Pick<Emphasis, 'nodes' | 'edges'>;
+  /** Centre on the group of this table (a search). */
+  centerOn?: { key: string; n: number };
   onPainted?: () => void;
 }
 
-export function GroupedOverview({ model, by, colourBy, onPainted }: Props) {
+export function GroupedOverview({ model, by, colourBy, emphasis, centerOn, onPainted }: Props) {
   const grouping = useMemo(() => groupLineage(model, by, colourBy), [model, by, colourBy]);
+  const paths = useMemo(() => pathsInGroups(model, grouping, emphasis), [model, grouping, emphasis]);
   const [aspect, setAspect] = useState<number>();
   const layout = useMemo(() => (aspect ? groupLayout(grouping, aspect) : undefined), [grouping, aspect]);
   // Groups in reading order (layer by layer, top to bottom): the arrow keys walk them.
@@ -33,7 +38,7 @@ export function GroupedOverview({ model, by, colourBy, onPainted }: Props) {
   const { host, canvas, getCamera, setCamera, schedule, events } = useCanvasStage(
     (context, camera, size) => {
       if (!layout) return;
-      paintGroups(context, camera, { grouping, positions: layout.positions, active }, size);
+      paintGroups(context, camera, { grouping, positions: layout.positions, active, paths }, size);
       onPainted?.();
     },
     { onClick: (x, y) => layout && setActive(tableAt(getCamera(), x, y, order, layout.positions, GROUP_BOX)) },
@@ -49,7 +54,17 @@ export function GroupedOverview({ model, by, colourBy, onPainted }: Props) {
     schedule();
   };
   useEffect(fit, [layout]); // eslint-disable-line react-hooks/exhaustive-deps -- a new grouping is fitted whole
-  useEffect(schedule, [active, schedule]);
+  useEffect(schedule, [active, paths, schedule]);
+  // A found table: its group is centred and named.
+  useEffect(() => {
+    const group = centerOn ? grouping.groupOf.get(centerOn.key) : undefined;
+    const p = group ? layout?.positions.get(group) : undefined;
+    const element = host.current;
+    if (!group || !p || !element) return;
+    setActive(group);
+    setCamera(centredOn(getCamera(), p, element.clientWidth, element.clientHeight, GROUP_BOX));
+    schedule();
+  }, [centerOn]); // eslint-disable-line react-hooks/exhaustive-deps -- once per search
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;

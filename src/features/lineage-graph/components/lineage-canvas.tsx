@@ -11,6 +11,7 @@ import { plural } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { TableRef } from '@/lib/table-ref';
 import { heightOf, type LayoutInput, type LayoutResult } from '../model/layout';
+import { autoGroupBy } from '../model/groups';
 import { closeReview, letGo, selectedTable } from '../model/selection';
 import { nodeSeverity } from '../model/view-model';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
@@ -99,7 +100,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     onEscape: () => select(letGo(selection)),
   });
 
-  const grouped = filters.groupBy !== 'none' ? filters.groupBy : undefined;
+  const drawnCount = drawing.nodes.length;
+  const automatic = useMemo(() => autoGroupBy(model, drawnCount, filters.showAll, OVERVIEW_THRESHOLD), [model, drawnCount, filters.showAll]);
+  const grouped = filters.groupBy === 'auto' ? automatic : filters.groupBy === 'none' ? undefined : filters.groupBy;
   const overview = grouped !== undefined || drawing.nodes.length > OVERVIEW_THRESHOLD;
   const flow = useFlowElements({
     overview,
@@ -160,6 +163,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         model={model}
         counts={{ drawn: drawing.nodes.length, filteredOut: drawing.filteredOut, matchingBeyond: drawing.matchingBeyond }}
         filters={filters}
+        grouped={grouped}
         onFilters={onFilters}
         onFind={focusTable}
         exportInput={{ tree, model, nodes: drawing.nodes, edges: drawing.edges, layout, colourBy: filters.colourBy }}
@@ -198,7 +202,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             readingLinks={columnLists.readingLinks}
             unreadLinks={columnLists.unreadLinks}
           />
-          {grouped ? <GroupedOverview model={model} by={grouped} colourBy={filters.colourBy} /> : null}
+          {grouped ? (
+            <GroupedOverview model={model} by={grouped} colourBy={filters.colourBy} emphasis={emphasis.emphasis} centerOn={camera.centerRequest} />
+          ) : null}
           {overview && !grouped && placed ? (
             <OverviewCanvas
               model={model}

@@ -17,6 +17,8 @@ export interface GroupScene {
   positions: ReadonlyMap<string, Point>;
   /** The group under the pointer or the keyboard's focus. */
   active?: string;
+  /** The selected or hovered table's paths: how many of their tables each group holds, and the links they use. */
+  paths?: { groups: ReadonlyMap<string, number>; links: ReadonlySet<string> };
 }
 
 const BAR_HEIGHT = 8;
@@ -29,7 +31,7 @@ function clip(context: GroupContext, text: string, width: number): string {
 }
 
 export function paintGroups(context: GroupContext, camera: Camera, scene: GroupScene, size: CanvasSize): void {
-  const { grouping, positions, active } = scene;
+  const { grouping, positions, active, paths } = scene;
   const { x, y, k } = camera;
   const { dpr } = size;
   context.setTransform(1, 0, 0, 1, 0, 0);
@@ -61,7 +63,8 @@ export function paintGroups(context: GroupContext, camera: Camera, scene: GroupS
       const drop = 60 + Math.abs(tx - sx) / 8;
       context.bezierCurveTo(sx, sy + drop, tx, ty + drop, tx, ty);
     }
-    context.globalAlpha = active && link.source !== active && link.target !== active ? 0.15 : 0.75;
+    const outside = paths ? !paths.links.has(link.key) : active !== undefined && link.source !== active && link.target !== active;
+    context.globalAlpha = outside ? 0.12 : 0.75;
     context.strokeStyle = colour;
     context.lineWidth = 1.5 + 10 * Math.sqrt(link.flows / most);
     context.setLineDash(link.cyclic ? [10, 6] : []);
@@ -86,7 +89,8 @@ export function paintGroups(context: GroupContext, camera: Camera, scene: GroupS
   for (const group of grouping.groups.values()) {
     const p = positions.get(group.key);
     if (!p || p.x > right || p.x + GROUP_WIDTH < left || p.y > bottom || p.y + GROUP_HEIGHT < top) continue;
-    const faded = active !== undefined && active !== group.key;
+    const onPath = paths?.groups.get(group.key);
+    const faded = paths ? onPath === undefined : active !== undefined && active !== group.key;
     context.globalAlpha = faded ? 0.45 : 1;
     context.beginPath();
     context.rect(p.x, p.y, GROUP_WIDTH, GROUP_HEIGHT);
@@ -116,8 +120,15 @@ export function paintGroups(context: GroupContext, camera: Camera, scene: GroupS
     context.fillText(clip(context, `${where}${group.tables.length} tables`, GROUP_WIDTH - 20), p.x + 10, p.y + 56);
     if (group.failing > 0) {
       context.fillStyle = SEVERITY_STYLE[group.worst].text;
-      context.font = '600 20px system-ui, sans-serif';
+      context.font = '600 18px system-ui, sans-serif';
       context.fillText(`${group.failing} failing`, p.x + 10, p.y + 80);
+    }
+    if (onPath !== undefined) {
+      context.fillStyle = INK.focus;
+      context.font = '700 18px system-ui, sans-serif';
+      context.textAlign = 'right';
+      context.fillText(`${onPath} on path`, p.x + GROUP_WIDTH - 10, p.y + 80);
+      context.textAlign = 'left';
     }
   }
   // Flow counts on the arrows, over everything, once they are large enough to read.

@@ -14,8 +14,8 @@ export interface GraphFilters {
   /** The whole lineage instead of the focus's neighbourhood. */
   showAll: boolean;
   colourBy: ColourBy;
-  /** Draw groups (a box per schema or connection) instead of tables. */
-  groupBy: GroupBy | 'none';
+  /** Draw groups (a box per schema or connection) instead of tables; `auto`: when showing all of a big lineage (groups.ts). */
+  groupBy: GroupChoice;
 }
 
 export type FiltersChange =
@@ -23,9 +23,11 @@ export type FiltersChange =
   | { kind: 'missing'; shown: boolean }
   | { kind: 'show-all'; all: boolean }
   | { kind: 'colour-by'; mode: ColourBy }
-  | { kind: 'group-by'; by: GroupBy | 'none' };
+  | { kind: 'group-by'; by: GroupChoice };
 
-export const DEFAULT_FILTERS: GraphFilters = { severities: new Set(FILTERABLE), showMissing: true, showAll: false, colourBy: 'own', groupBy: 'none' };
+export type GroupChoice = GroupBy | 'none' | 'auto';
+
+export const DEFAULT_FILTERS: GraphFilters = { severities: new Set(FILTERABLE), showMissing: true, showAll: false, colourBy: 'own', groupBy: 'auto' };
 
 export function filtersReducer(state: GraphFilters, change: FiltersChange): GraphFilters {
   switch (change.kind) {

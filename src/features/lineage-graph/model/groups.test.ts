@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LineageTree } from '@/api/normalize';
 import { buildGraph } from './build-graph';
 import { ref, status } from './fixtures';
-import { groupKeyOf, groupLabel, groupLineage } from './groups';
+import { autoGroupBy, groupKeyOf, groupLabel, groupLineage, pathsInGroups } from './groups';
+import { pathsThrough } from './traverse';
 
 /** Flows between tables named "connection.schema.table". */
 function tree(root: string, edges: string[], severities: Record<string, 'valid' | 'warning' | 'error' | 'fatal'> = {}): LineageTree {
@@ -83,5 +84,31 @@ describe('groupLineage', () => {
     };
     expect(label('lake', 'raw')).toBe('schema raw in lake: 2 tables, 1 failing');
     expect(label('wh', 'marts')).toBe('schema marts in wh: 1 table, 0 failing, holds the focus table');
+  });
+});
+
+describe('autoGroupBy', () => {
+  it('groups all of a big lineage by schema, by connection past 80 schemas, and not at all in one schema', () => {
+    const model = buildGraph(warehouse);
+    expect(autoGroupBy(model, 300, true, 250)).toBe('schema');
+    expect(autoGroupBy(model, 300, false, 250)).toBeUndefined(); // the neighbourhood stays tables
+    expect(autoGroupBy(model, 200, true, 250)).toBeUndefined(); // few enough to read as boxes
+    const manySchemas = tree('c1.s0.t', Array.from({ length: 90 }, (_, i) => `c${i % 3}.s${i}.t>c${(i + 1) % 3}.s${i + 1}.t`));
+    expect(autoGroupBy(buildGraph(manySchemas), 300, true, 250)).toBe('connection');
+    const oneSchema = tree('c.s.t0', Array.from({ length: 10 }, (_, i) => `c.s.t${i}>c.s.t${i + 1}`));
+    expect(autoGroupBy(buildGraph(oneSchema), 300, true, 250)).toBeUndefined();
+  });
+});
+
+describe('pathsInGroups', () => {
+  it('counts a table’s path tables per group and names the group links its links run along', () => {
+    const model = buildGraph(warehouse);
+    const grouping = groupLineage(model, 'schema');
+    const paths = pathsInGroups(model, grouping, pathsThrough(model, 'lake/raw/b'));
+    expect(paths?.groups.get(groupKeyOf('schema', 'lake', 'raw'))).toBe(1);
+    expect(paths?.groups.get(groupKeyOf('schema', 'wh', 'stg'))).toBe(1); // stg.b, not stg.a
+    expect(paths?.groups.get(groupKeyOf('schema', 'wh', 'rpt'))).toBe(1);
+    expect(paths?.links.has(`${groupKeyOf('schema', 'lake', 'raw')}→${groupKeyOf('schema', 'wh', 'stg')}`)).toBe(true);
+    expect(pathsInGroups(model, grouping, {})).toBeUndefined(); // nothing highlighted
   });
 });

@@ -9,6 +9,27 @@ import { nodeSeverity } from './view-model';
 
 export type GroupBy = 'schema' | 'connection';
 
+/** Most groups a grouped overview shows by schema before it groups by connection instead. */
+const MAX_SCHEMA_GROUPS = 80;
+
+/**
+ * "Automatic" grouping: a whole lineage of more tables than read as boxes is grouped by schema, or
+ * by connection when there are too many schemas; a lineage in one or two schemas (nothing to group)
+ * keeps its tables.
+ */
+export function autoGroupBy(model: GraphModel, drawn: number, showAll: boolean, threshold: number): GroupBy | undefined {
+  if (!showAll || drawn <= threshold) return undefined;
+  const schemas = new Set<string>();
+  const connections = new Set<string>();
+  for (const node of model.nodes.values()) {
+    connections.add(node.ref.connection);
+    schemas.add(`${node.ref.connection}\u0000${node.ref.schema}`);
+  }
+  if (schemas.size >= 3 && schemas.size <= MAX_SCHEMA_GROUPS) return 'schema';
+  if (connections.size >= 3) return 'connection';
+  return undefined;
+}
+
 export interface TableGroup {
   key: string;
   connection: string;
@@ -187,4 +208,29 @@ export function groupLabel(group: TableGroup): string {
   const where = group.schema !== undefined ? `schema ${group.schema} in ${group.connection}` : `connection ${group.connection}`;
   const count = `${group.tables.length} ${group.tables.length === 1 ? 'table' : 'tables'}`;
   return `${where}: ${count}, ${group.failing} failing${group.hasFocus ? ', holds the focus table' : ''}`;
+}
+
+/**
+ * A table's paths (the tables and links a highlight puts in focus) as the groups they cross: how
+ * many path tables each group holds, and the group links the path's links run along.
+ */
+export function pathsInGroups(
+  model: GraphModel,
+  grouping: Grouping,
+  emphasis: { nodes?: ReadonlySet<string>; edges?: ReadonlySet<string> },
+): { groups: Map<string, number>; links: Set<string> } | undefined {
+  if (!emphasis.nodes) return undefined;
+  const groups = new Map<string, number>();
+  for (const key of emphasis.nodes) {
+    const group = grouping.groupOf.get(key);
+    if (group) groups.set(group, (groups.get(group) ?? 0) + 1);
+  }
+  const links = new Set<string>();
+  for (const key of emphasis.edges ?? []) {
+    const edge = model.edges.get(key);
+    const source = edge && grouping.groupOf.get(edge.source);
+    const target = edge && grouping.groupOf.get(edge.target);
+    if (source && target && source !== target) links.add(`${source}→${target}`);
+  }
+  return { groups, links };
 }

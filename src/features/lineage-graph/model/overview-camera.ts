@@ -37,9 +37,9 @@ export function zoomAt(camera: Camera, cx: number, cy: number, deltaY: number): 
 }
 
 /** Centres a table in a box of width × height, zoomed in to at least 0.8 (readable names). */
-export function centredOn(camera: Camera, position: Point, width: number, height: number): Camera {
+export function centredOn(camera: Camera, position: Point, width: number, height: number, box: Box = TABLE_BOX): Camera {
   const k = Math.max(camera.k, 0.8);
-  return { k, x: width / 2 - (position.x + NODE_WIDTH / 2) * k, y: height / 2 - (position.y + NODE_HEIGHT / 2) * k };
+  return { k, x: width / 2 - (position.x + box.width / 2) * k, y: height / 2 - (position.y + box.height / 2) * k };
 }
 
 /** The part of the graph the camera shows in a box of width × height (graph coordinates). */

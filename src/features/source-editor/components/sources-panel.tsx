@@ -47,12 +47,14 @@ export function SourcesPanel({ table }: { table: TableRef }) {
   // no longer shows it, the focus goes to "+ Add source table" instead of falling to the page.
   const removed = useRef<TableRef>(undefined);
   const addButton = useRef<HTMLButtonElement>(null);
+  // Once the confirmation has closed too: closing it gives the focus back to the Remove button
+  // (gone), and the new list can arrive before or after that.
   useEffect(() => {
     const gone = removed.current;
-    if (!gone || sources.data?.some((link) => tableKey(link.source) === tableKey(gone))) return;
+    if (!gone || deleting || sources.data?.some((link) => tableKey(link.source) === tableKey(gone))) return;
     addButton.current?.focus();
     removed.current = undefined;
-  }, [sources.data]);
+  }, [sources.data, deleting]);
 
   // Mapping coverage and tool per source, from each source's spec: its mapped columns of this
   // table's columns (a few small reads, only for lists a steward reads row by row).
