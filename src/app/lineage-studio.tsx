@@ -1,7 +1,7 @@
 // The root component: one Lineage Studio instance with its own API client, query cache and
 // location. The standalone app (main.tsx) and embedders (src/embed, docs/embedding.md) both render it.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { DqopsApiProvider } from '@/api/api-context';
 import { createDqopsApi, type ApiKeySource } from '@/api/client';
 import { ErrorBoundary } from '@/components/error-boundary';
@@ -15,10 +15,13 @@ import { createQueryClient } from './query-client';
 import { Header } from './header';
 import { HostSync } from './host-sync';
 import { LeavePrompt } from './leave-prompt';
-import { SettingsDialog, type SettingsReason } from './settings-dialog';
+import type { SettingsReason } from './settings-dialog';
 import { Workspace } from './workspace';
 import { DraftStoreContext, draftStoreFor } from '@/features/lineage-graph/draft/draft-store';
 import './styles.css';
+
+// The settings load when first opened (or when DQOps asks for a key).
+const SettingsDialog = lazy(() => import('./settings-dialog').then((m) => ({ default: m.SettingsDialog })));
 
 /** What the demo's in-browser mock server lets the settings dialog change. */
 export interface DemoControls {
@@ -125,19 +128,23 @@ export function LineageStudio({
               </ErrorBoundary>
               <LeavePrompt />
               {location === 'memory' ? <HostSync table={table} view={view} onOpenTable={onOpenTable} onViewChange={onViewChange} /> : null}
-              <SettingsDialog
-                open={settings.open}
-                reason={settings.reason}
-                demo={demo}
-                baseUrl={baseUrl}
-                keyStore={apiKey === undefined ? keyStore : undefined}
-                onSwitchMode={onSwitchMode}
-                onClose={() => setSettings({ open: false })}
-                onSaved={() => {
-                  setSettings({ open: false });
-                  void queryClient.invalidateQueries(); // new key or server options: read everything again
-                }}
-              />
+              {settings.open ? (
+                <Suspense fallback={null}>
+                  <SettingsDialog
+                    open
+                    reason={settings.reason}
+                    demo={demo}
+                    baseUrl={baseUrl}
+                    keyStore={apiKey === undefined ? keyStore : undefined}
+                    onSwitchMode={onSwitchMode}
+                    onClose={() => setSettings({ open: false })}
+                    onSaved={() => {
+                      setSettings({ open: false });
+                      void queryClient.invalidateQueries(); // new key or server options: read everything again
+                    }}
+                  />
+                </Suspense>
+              ) : null}
             </ToastProvider>
           </LocationProvider>
         </QueryClientProvider>

@@ -1,5 +1,5 @@
 import { plural } from '@/lib/format';
-import { useState, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -9,10 +9,12 @@ import type { TableRef } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel, TableNodeData } from '../model/build-graph';
 import type { RootCauseStep } from '../model/root-cause';
 import type { PathHighlight } from '../model/traverse';
-import { ImpactPanel } from './impact-panel';
 import { LinkCounts } from './link-counts';
 import { ColumnsPanel, type ColumnsPanelProps } from './columns-panel';
 import { revealOnMount } from '@/lib/reveal';
+
+// "What breaks if this fails" loads when first asked.
+const ImpactPanel = lazy(() => import('./impact-panel').then((m) => ({ default: m.ImpactPanel })));
 
 function Dimensions({ status }: { status: QualityStatus | undefined }) {
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
@@ -147,7 +149,11 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
           )}
         </div>
       ) : null}
-      {impact ? <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} /> : null}
+      {impact ? (
+        <Suspense fallback={<p className="ls-hint">Reading what this table feeds…</p>}>
+          <ImpactPanel node={node} model={model} onFocusNode={onFocusNode} />
+        </Suspense>
+      ) : null}
       {draft}
       <ColumnsPanel node={node} model={model} {...columns} />
     </section>

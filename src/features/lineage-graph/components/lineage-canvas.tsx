@@ -3,7 +3,7 @@
 // emphasis, React Flow's elements, the camera, the paint marks. This file wires them and lays out
 // the toolbar, the graph and the side panel.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useId, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { useEditableConnections, useReadOnly } from '@/api/use-can-edit';
 import { ReadOnlyNote } from '@/components/read-only-note';
@@ -11,7 +11,7 @@ import { plural } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { TableRef } from '@/lib/table-ref';
 import { heightOf, type LayoutInput, type LayoutResult } from '../model/layout';
-import { autoGroupBy } from '../model/groups';
+import { autoGroupBy } from '../model/auto-group';
 import { closeReview, letGo, selectedTable } from '../model/selection';
 import { nodeSeverity } from '../model/view-model';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
@@ -22,7 +22,6 @@ import { CanvasNotes } from './canvas-notes';
 import { CanvasSide } from './canvas-side';
 import { GraphFlow } from './graph-flow';
 import { GraphToolbar } from './graph-toolbar';
-import { GroupedOverview } from './grouped-overview';
 import { OverviewCanvas } from './overview-canvas';
 import { useCamera } from './use-camera';
 import { useCanvasEmphasis, useFailureMarks } from './use-canvas-emphasis';
@@ -47,6 +46,9 @@ export interface LineageCanvasProps {
   /** Controls shown first in the toolbar (direction, loading state). */
   leading?: ReactNode;
 }
+
+// Loaded when a lineage is first drawn grouped.
+const GroupedOverview = lazy(() => import('./grouped-overview').then((m) => ({ default: m.GroupedOverview })));
 
 /** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
 export const OVERVIEW_THRESHOLD = 250;
@@ -203,7 +205,9 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             unreadLinks={columnLists.unreadLinks}
           />
           {grouped ? (
-            <GroupedOverview model={model} by={grouped} colourBy={filters.colourBy} emphasis={emphasis.emphasis} centerOn={camera.centerRequest} />
+            <Suspense fallback={<p className="ls-canvas__busy" role="status">Grouping the tables…</p>}>
+              <GroupedOverview model={model} by={grouped} colourBy={filters.colourBy} emphasis={emphasis.emphasis} centerOn={camera.centerRequest} />
+            </Suspense>
           ) : null}
           {overview && !grouped && placed ? (
             <OverviewCanvas

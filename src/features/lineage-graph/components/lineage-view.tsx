@@ -9,7 +9,9 @@ import { DraftStoreContext, useDraft, useDraftStore } from '../draft/draft-store
 import { MAX_POLLS, useLineageTree } from '../api/use-lineage-tree';
 import { LineageCanvas } from './lineage-canvas';
 import { prepareLayoutWorker } from './use-layout';
-import { FlowsTable } from './flows-table';
+
+// The Flows tab loads when it is first opened: the graph is the first view.
+const FlowsTable = lazy(() => import('./flows-table').then((m) => ({ default: m.FlowsTable })));
 
 const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m) => ({ default: m.StageSourceForm })));
 
@@ -111,7 +113,9 @@ export function LineageView({ table, mode }: { table: TableRef; mode: 'graph' | 
           {loadState}
           {problems}
         </div>
-        <FlowsTable tree={tree} onOpenTable={openTable} />
+        <Suspense fallback={<p className="ls-hint" role="status">Opening the flows…</p>}>
+          <FlowsTable tree={tree} onOpenTable={openTable} />
+        </Suspense>
       </div>
     );
   }

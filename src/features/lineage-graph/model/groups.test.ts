@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LineageTree } from '@/api/normalize';
 import { buildGraph } from './build-graph';
 import { ref, status } from './fixtures';
-import { autoGroupBy, groupKeyOf, groupLabel, groupLineage, pathsInGroups } from './groups';
+import { autoGroupBy } from './auto-group';
+import { groupKeyOf, groupLabel, groupLineage, pathsInGroups } from './groups';
 import { pathsThrough } from './traverse';
 
 /** Flows between tables named "connection.schema.table". */
