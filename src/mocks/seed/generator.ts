@@ -6,7 +6,7 @@ import type { RuleSeverityLevel } from '@/api/types';
 import type { SeedCatalog, SeedTable } from './catalog';
 
 /** Deterministic PRNG (mulberry32). */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

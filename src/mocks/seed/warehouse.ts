@@ -5,6 +5,7 @@
 // table's lineage still runs to hundreds or thousands of tables across many schemas.
 import type { RuleSeverityLevel } from '@/api/types';
 import type { SeedCatalog, SeedTable } from './catalog';
+import { random } from './generator';
 
 const LAYERS: [connection: string, stage: string][] = [
   ['acme_lake', 'raw'],
@@ -20,17 +21,6 @@ const LAYERS: [connection: string, stage: string][] = [
 const DOMAINS = ['sales', 'finance', 'crm', 'inventory', 'web', 'supply', 'marketing'];
 /** The table the benchmark and the demo link focus on: in the middle layer, not a hub. */
 export const WAREHOUSE_FOCUS = { connection: 'acme_edw', schema: 'core_sales', table: 'core_sales_00' };
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateWarehouse(size: number, seed = 7): SeedCatalog {
   const rand = random(seed + size);

@@ -11,7 +11,6 @@ import { plural } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { TableRef } from '@/lib/table-ref';
 import { heightOf, type LayoutInput, type LayoutResult } from '../model/layout';
-import { autoGroupBy } from '../model/auto-group';
 import { closeReview, letGo, selectedTable } from '../model/selection';
 import { nodeSeverity } from '../model/view-model';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
@@ -50,8 +49,6 @@ export interface LineageCanvasProps {
 // Loaded when a lineage is first drawn grouped.
 const GroupedOverview = lazy(() => import('./grouped-overview').then((m) => ({ default: m.GroupedOverview })));
 
-/** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
-export const OVERVIEW_THRESHOLD = 250;
 const EMPTY_LAYOUT = { positions: new Map(), algorithm: 'layered', width: 0, height: 0 } as const satisfies LayoutResult;
 
 export function LineageCanvas(props: LineageCanvasProps) {
@@ -70,7 +67,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const readOnly = useReadOnly();
   const { selection, select } = useSelection(model, selectedKey, onSelect);
   const selected = selectedTable(selection);
-  const { filters, onFilters, drawing, drawn, expand, reveal } = useDrawing(model, drafted.drafted.addedTables, selectedKey);
+  const { filters, onFilters, drawing, drawn, expand, reveal, grouped, overview } = useDrawing(model, drafted.drafted.addedTables, selectedKey);
 
   const columnLists = useColumnLists(model, base, drawing.edges, drawn, drafted.drafted.diffs);
   const { tall, rows } = columnLists;
@@ -102,10 +99,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     onEscape: () => select(letGo(selection)),
   });
 
-  const drawnCount = drawing.nodes.length;
-  const automatic = useMemo(() => autoGroupBy(model, drawnCount, filters.showAll, OVERVIEW_THRESHOLD), [model, drawnCount, filters.showAll]);
-  const grouped = filters.groupBy === 'auto' ? automatic : filters.groupBy === 'none' ? undefined : filters.groupBy;
-  const overview = grouped !== undefined || drawing.nodes.length > OVERVIEW_THRESHOLD;
   const flow = useFlowElements({
     overview,
     drawing,

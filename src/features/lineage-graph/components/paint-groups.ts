@@ -7,8 +7,8 @@ import { SEVERITY_STYLE } from '@/lib/severity';
 import { GROUP_HEIGHT, GROUP_WIDTH } from '../model/group-layout';
 import { GROUP_STATUS_ORDER, type Grouping } from '../model/groups';
 import type { Point } from '../model/layout';
-import { visibleArea, type Camera } from '../model/overview-camera';
-import type { CanvasSize, OverviewContext } from './paint-overview';
+import type { Camera } from '../model/overview-camera';
+import { beginPaint, type CanvasSize, type OverviewContext } from './paint-overview';
 
 export type GroupContext = OverviewContext & Pick<CanvasRenderingContext2D, 'lineTo' | 'setLineDash' | 'textAlign' | 'measureText'>;
 
@@ -32,12 +32,8 @@ function clip(context: GroupContext, text: string, width: number): string {
 
 export function paintGroups(context: GroupContext, camera: Camera, scene: GroupScene, size: CanvasSize): void {
   const { grouping, positions, active, paths } = scene;
-  const { x, y, k } = camera;
-  const { dpr } = size;
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, size.width * dpr, size.height * dpr);
-  context.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
-  const { left, top, right, bottom } = visibleArea(camera, size.width, size.height);
+  const { k } = camera;
+  const { left, top, right, bottom } = beginPaint(context, camera, size);
 
   // Arrows first, under the boxes.
   const most = Math.max(1, ...grouping.links.map((link) => link.flows));

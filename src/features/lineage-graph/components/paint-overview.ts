@@ -86,14 +86,20 @@ export function edgeGeometry(edges: readonly GraphEdge[], layout: LayoutResult, 
   return { keys, points: Float64Array.from(points), style: Uint16Array.from(style), styles };
 }
 
-export function paintOverview(context: OverviewContext, camera: Camera, scene: OverviewScene, size: CanvasSize): void {
-  const { model: m, nodes: drawn, positions, geometry: g, emphasis: e } = scene;
+/** Clears the canvas and sets the camera's transform; returns the part of the graph on screen. */
+export function beginPaint(context: OverviewContext, camera: Camera, size: CanvasSize) {
   const { x, y, k } = camera;
   const { dpr } = size;
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, size.width * dpr, size.height * dpr);
   context.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
-  const { left, top, right, bottom } = visibleArea(camera, size.width, size.height);
+  return visibleArea(camera, size.width, size.height);
+}
+
+export function paintOverview(context: OverviewContext, camera: Camera, scene: OverviewScene, size: CanvasSize): void {
+  const { model: m, nodes: drawn, positions, geometry: g, emphasis: e } = scene;
+  const { k } = camera;
+  const { left, top, right, bottom } = beginPaint(context, camera, size);
 
   // Edges, batched by style and focus: one stroke per batch.
   const { keys, points, style, styles } = g;

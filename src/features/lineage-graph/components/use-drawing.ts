@@ -3,9 +3,13 @@
 // brings in, minus what the filters hide (view-model.ts). The filters are one reducer
 // (graph-filters.ts) that the toolbar sends its changes to.
 import { useCallback, useMemo, useReducer, useState } from 'react';
+import { autoGroupBy } from '../model/auto-group';
 import type { GraphModel } from '../model/build-graph';
 import { DEFAULT_FILTERS, filtersReducer, type FiltersChange } from '../model/graph-filters';
 import { DEFAULT_DEPTH, visibleGraph } from '../model/view-model';
+
+/** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
+export const OVERVIEW_THRESHOLD = 250;
 
 function addAll(current: ReadonlySet<string>, keys: Iterable<string>): ReadonlySet<string> {
   const added = [...keys].filter((key) => !current.has(key));
@@ -33,5 +37,10 @@ export function useDrawing(model: GraphModel, draftAdded: ReadonlySet<string>, f
   const expand = useCallback((key: string) => setExpanded((current) => addAll(current, [key])), []);
   /** Draws these tables too (a table already drawn needs no new drawing: 5,000 tables cost ~100 ms). */
   const reveal = useCallback((keys: Iterable<string>) => setRevealed((current) => addAll(current, keys)), []);
-  return { filters, onFilters, drawing, drawn, expand, reveal };
+  // Grouped (the choice, or what Automatic makes of it), or painted on a canvas past the threshold.
+  const drawnCount = drawing.nodes.length;
+  const automatic = useMemo(() => autoGroupBy(model, drawnCount, showAll, OVERVIEW_THRESHOLD), [model, drawnCount, showAll]);
+  const grouped = filters.groupBy === 'auto' ? automatic : filters.groupBy === 'none' ? undefined : filters.groupBy;
+  const overview = grouped !== undefined || drawnCount > OVERVIEW_THRESHOLD;
+  return { filters, onFilters, drawing, drawn, expand, reveal, grouped, overview };
 }

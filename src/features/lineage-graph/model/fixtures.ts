@@ -13,17 +13,24 @@ export function status(severity?: Severity, tableExists = true): QualityStatus {
   };
 }
 
-export function treeOf(root: string, edges: string[], severities: Record<string, Severity> = {}, missing: string[] = []): LineageTree {
+export function treeOf(
+  root: string,
+  edges: string[],
+  severities: Record<string, Severity> = {},
+  missing: string[] = [],
+  /** How a name becomes a table (default: a table of connection c, schema s). */
+  refOf: (name: string) => TableRef = (name) => ref(name),
+): LineageTree {
   return {
-    relativeTable: ref(root),
+    relativeTable: refOf(root),
     fullyLoaded: true,
     unreadableFlows: 0,
     problems: [],
     flows: edges.map((edge) => {
       const [source = '', target = ''] = edge.split('>');
       return {
-        source: ref(source),
-        target: ref(target),
+        source: refOf(source),
+        target: refOf(target),
         sourceStatus: status(severities[source], !missing.includes(source)),
         targetStatus: status(severities[target], !missing.includes(target)),
         upstreamCombinedStatus: status(severities[source]),

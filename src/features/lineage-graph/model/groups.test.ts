@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { LineageTree } from '@/api/normalize';
 import { buildGraph } from './build-graph';
-import { ref, status } from './fixtures';
+import { ref, treeOf } from './fixtures';
 import { autoGroupBy } from './auto-group';
 import { groupKeyOf, groupLabel, groupLineage, pathsInGroups } from './groups';
 import { pathsThrough } from './traverse';
 
 /** Flows between tables named "connection.schema.table". */
 function tree(root: string, edges: string[], severities: Record<string, 'valid' | 'warning' | 'error' | 'fatal'> = {}): LineageTree {
-  const r = (name: string) => {
+  return treeOf(root, edges, severities, [], (name) => {
     const [connection = '', schema = '', table = ''] = name.split('.');
     return ref(table, connection, schema);
-  };
-  return {
-    relativeTable: r(root),
-    fullyLoaded: true,
-    unreadableFlows: 0,
-    problems: [],
-    flows: edges.map((edge) => {
-      const [source = '', target = ''] = edge.split('>');
-      return {
-        source: r(source),
-        target: r(target),
-        sourceStatus: status(severities[source]),
-        targetStatus: status(severities[target]),
-        upstreamCombinedStatus: status(severities[source]),
-        rowCount: 100,
-        rowCountEstimated: false,
-      };
-    }),
-  };
+  });
 }
 
 const warehouse = tree(
@@ -54,7 +36,7 @@ describe('groupLineage', () => {
   it('aggregates flows between groups: one link per pair, with flows, rows and the worst status arriving', () => {
     const grouping = groupLineage(buildGraph(warehouse), 'schema');
     const rawToStg = grouping.links.find((l) => l.source === groupKeyOf('schema', 'lake', 'raw') && l.target === groupKeyOf('schema', 'wh', 'stg'));
-    expect(rawToStg).toMatchObject({ flows: 2, rows: 200, worst: 'fatal', cyclic: false });
+    expect(rawToStg).toMatchObject({ flows: 2, rows: 2000, worst: 'fatal', cyclic: false });
     expect(grouping.links).toHaveLength(3); // raw→stg, stg→marts, marts→rpt; stg→stg stays inside
   });
 
