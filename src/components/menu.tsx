@@ -37,3 +37,9 @@ export function Menu({ summary, className = 'ls-menu', summaryClassName = 'ls-bu
     </details>
   );
 }
+
+/** Closes the menu an item belongs to (after a choice). */
+export function closeMenuOf(item: Element): void {
+  const menu = item.closest('details');
+  if (menu) menu.open = false;
+}

@@ -1,7 +1,7 @@
 import { plural } from '@/lib/format';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
-import { Menu } from '@/components/menu';
+import { closeMenuOf, Menu } from '@/components/menu';
 import { SeverityIcon } from '@/components/severity-badge';
 import { compareNames } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
@@ -118,8 +118,7 @@ export function GraphToolbar({ model, counts, filters, grouped, onFilters, onFin
               aria-checked={groupBy === by}
               className="ls-menu__item"
               onClick={(event) => {
-                const menu = event.currentTarget.closest('details');
-                if (menu) menu.open = false;
+                closeMenuOf(event.currentTarget);
                 onFilters({ kind: 'group-by', by });
               }}
             >
@@ -140,8 +139,7 @@ export function GraphToolbar({ model, counts, filters, grouped, onFilters, onFin
               role="menuitem"
               className="ls-menu__item"
               onClick={(event) => {
-                const menu = event.currentTarget.closest('details');
-                if (menu) menu.open = false;
+                closeMenuOf(event.currentTarget);
                 void runExport(format);
               }}
             >
