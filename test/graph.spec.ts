@@ -183,7 +183,8 @@ test('quality along paths: failing sources carried downstream, colour including 
   await expect(node(page, 'fct_orders')).toHaveAttribute('aria-label', /fed by \d+ failing upstream tables? \(worst: Fatal\)$/);
   await expect(node(page, 'shop_payments')).not.toHaveAttribute('aria-label', /fed by/); // nothing failing above it
 
-  await page.getByRole('radiogroup', { name: 'Colour tables by' }).getByRole('radio', { name: 'Incl. upstream' }).click();
+  await page.getByText('View', { exact: true }).click();
+  await page.getByRole('group', { name: 'Colour tables by' }).getByRole('menuitemradio', { name: 'Including upstream' }).click();
   await expect(node(page, 'stg_payments')).toHaveAttribute('aria-label', /: Fatal including upstream, fed by/);
 
   await page.getByRole('button', { name: FIT_VIEW }).click(); // shop_payments is two hops up, beyond the first camera

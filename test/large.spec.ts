@@ -27,7 +27,7 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   await page.getByRole('button', { name: 'Show all 945 tables' }).click();
   const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables\./ });
   await expect(picture).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('Group: schema', { exact: true })).toBeVisible();
+  await expect(page.getByText('View: by schema', { exact: true })).toBeVisible();
   // The picture itself: painted, and spread over most of the canvas's width (not a strip).
   await expect
     .poll(() =>
@@ -61,10 +61,10 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('status').filter({ hasText: /^schema \w+ in acme_\w+: \d+ tables?, \d+ failing/ })).toBeVisible();
   // By connection: six groups; back to tables in one choice.
-  await page.getByText('Group: schema', { exact: true }).click();
+  await page.getByText('View: by schema', { exact: true }).click();
   await page.getByRole('menuitemradio', { name: 'Group by connection' }).click();
   await expect(page.getByRole('img', { name: /^Lineage grouped by connection: 6 groups holding 945 tables/ })).toBeVisible();
-  await page.getByText('Group: connection', { exact: true }).click();
+  await page.getByText('View: by connection', { exact: true }).click();
   await page.getByRole('menuitemradio', { name: 'Tables, not grouped' }).click();
   await expect(page.getByRole('img', { name: /^Overview of all 945 tables/ })).toBeVisible();
   await page.getByRole('button', { name: 'Show nearby tables only' }).click();

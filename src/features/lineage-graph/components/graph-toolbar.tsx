@@ -10,18 +10,22 @@ import { hidesTables, type FiltersChange, type GraphFilters } from '../model/gra
 import type { GroupBy } from '../model/groups';
 import type { ExportFormat, ExportInput } from '../model/export';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
+import type { ColourBy } from '../nodes/emphasis';
 
+const COLOURINGS = [
+  ['own', 'Own status', "Each table's own data-quality status"],
+  ['upstream', 'Including upstream', 'The worst status of the table and everything upstream of it (DQOps)'],
+] as const;
 const GROUPINGS = [
-  ['auto', 'Automatic: groups for all of a big lineage'],
-  ['none', 'Tables, not grouped'],
-  ['schema', 'Group by schema'],
-  ['connection', 'Group by connection'],
+  ['auto', 'Automatic: groups for all of a big lineage', 'Tables up to 250; groups by schema (or connection) when Show all draws more'],
+  ['none', 'Tables, not grouped', undefined],
+  ['schema', 'Group by schema', undefined],
+  ['connection', 'Group by connection', undefined],
 ] as const;
 
 interface Props {
   model: GraphModel;
   /** Tables drawn, tables of the neighbourhood that the filters hide, and tables passing the filter beyond the drawn neighbourhood. */
-  counts: { drawn: number; filteredOut: number; matchingBeyond: number };
   filters: GraphFilters;
   /** The grouping drawn (the choice, or what Automatic chose); undefined: tables. */
   grouped: GroupBy | undefined;
@@ -31,8 +35,7 @@ interface Props {
   leading?: ReactNode;
 }
 
-export function GraphToolbar({ model, counts, filters, grouped, onFilters, onFind, exportInput, leading }: Props) {
-  const { drawn, filteredOut, matchingBeyond } = counts;
+export function GraphToolbar({ model, filters, grouped, onFilters, onFind, exportInput, leading }: Props) {
   const { severities, showMissing, showAll, colourBy, groupBy } = filters;
   const [exportError, setExportError] = useState<string>();
   const total = model.nodes.size;
@@ -88,42 +91,36 @@ export function GraphToolbar({ model, counts, filters, grouped, onFilters, onFin
           </label>
         </div>
       </Menu>
-      <div className="ls-segmented" role="radiogroup" aria-label="Colour tables by">
-        {(
-          [
-            ['own', 'Own status'],
-            ['upstream', 'Incl. upstream'],
-          ] as const
-        ).map(([mode, label]) => (
-          <button
-            key={mode}
-            type="button"
-            role="radio"
-            aria-checked={colourBy === mode}
-            className="ls-segmented__item"
-            title={mode === 'own' ? "Each table's own data-quality status" : 'The worst status of the table and everything upstream of it (DQOps)'}
-            onClick={() => onFilters({ kind: 'colour-by', mode })}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <Menu summary={grouped ? `Group: ${grouped}` : 'Group'}>
-        <div className="ls-menu__panel" role="menu" aria-label="Group tables">
-          {GROUPINGS.map(([by, label]) => (
-            <button
-              key={by}
-              type="button"
-              role="menuitemradio"
-              aria-checked={groupBy === by}
-              className="ls-menu__item"
-              onClick={(event) => {
-                closeMenuOf(event.currentTarget);
-                onFilters({ kind: 'group-by', by });
-              }}
-            >
-              {label}
-            </button>
+      {/* How tables are drawn: one menu, so that the toolbar stays one line inside the DQOps console (940 px). */}
+      <Menu summary={grouped ? `View: by ${grouped}` : 'View'}>
+        <div className="ls-menu__panel" role="menu" aria-label="View">
+          {(
+            [
+              ['Colour tables by', COLOURINGS, colourBy, (mode: ColourBy) => onFilters({ kind: 'colour-by', mode })],
+              ['Group tables', GROUPINGS, groupBy, (by: GraphFilters['groupBy']) => onFilters({ kind: 'group-by', by })],
+            ] as const
+          ).map(([heading, choices, current, choose]) => (
+            <div key={heading} role="group" aria-label={heading} className="ls-menu__group">
+              <span className="ls-menu__heading" aria-hidden="true">
+                {heading}
+              </span>
+              {choices.map(([value, label, title]) => (
+                <button
+                  key={value}
+                  type="button"
+                  role="menuitemradio"
+                  aria-checked={current === value}
+                  className="ls-menu__item"
+                  title={title}
+                  onClick={(event) => {
+                    closeMenuOf(event.currentTarget);
+                    (choose as (v: string) => void)(value);
+                  }}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
           ))}
         </div>
       </Menu>
@@ -148,22 +145,38 @@ export function GraphToolbar({ model, counts, filters, grouped, onFilters, onFin
           ))}
         </div>
       </Menu>
-      <span className="ls-toolbar__count" aria-live="polite">
-        Showing {drawn} of {total} tables{filteredOut > 0 ? ` · ${filteredOut} filtered out` : ''}
-        {matchingBeyond > 0 && !showAll ? (
-          <>
-            {' · '}
-            <button type="button" className="ls-linkbutton" onClick={() => onFilters({ kind: 'show-all', all: true })}>
-              {matchingBeyond} more matching the filter beyond these steps
-            </button>
-          </>
-        ) : null}
-      </span>
       {exportError ? (
         <span className="ls-toolbar__error" role="alert">
           {exportError}
         </span>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * How many tables are drawn, over the top-left corner of the graph (in the toolbar it made the
+ * toolbar two lines inside the DQOps console), with a way to the matching tables beyond the steps.
+ */
+export function DrawnCount({ drawn, total, filteredOut, matchingBeyond, showAll, onFilters }: {
+  drawn: number;
+  total: number;
+  filteredOut: number;
+  matchingBeyond: number;
+  showAll: boolean;
+  onFilters: (change: FiltersChange) => void;
+}) {
+  return (
+    <p className="ls-canvas__count" aria-live="polite">
+      Showing {drawn} of {total} tables{filteredOut > 0 ? ` · ${filteredOut} filtered out` : ''}
+      {matchingBeyond > 0 && !showAll ? (
+        <>
+          {' · '}
+          <button type="button" className="ls-linkbutton" onClick={() => onFilters({ kind: 'show-all', all: true })}>
+            {matchingBeyond} more matching the filter beyond these steps
+          </button>
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -44,7 +44,7 @@ export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean;
           </span>{' '}
           Fed by 3 failing upstream tables; coloured by the worst of them
         </li>
-        <li>“Own status” colours each table by its own checks; “Incl. upstream” by the worst status of it and everything upstream</li>
+        <li>View › “Own status” colours each table by its own checks; “Including upstream” by the worst status of it and everything upstream</li>
       </ul>
       <h4 className="ls-legend__sub">Arrows (data flows left → right)</h4>
       <ul className="ls-legend__list">

@@ -20,7 +20,7 @@ import { useDraftShortcuts } from '../draft/use-draft-shortcuts';
 import { CanvasNotes } from './canvas-notes';
 import { CanvasSide } from './canvas-side';
 import { GraphFlow } from './graph-flow';
-import { GraphToolbar } from './graph-toolbar';
+import { DrawnCount, GraphToolbar } from './graph-toolbar';
 import { OverviewCanvas } from './overview-canvas';
 import { useCamera } from './use-camera';
 import { useCanvasEmphasis, useFailureMarks } from './use-canvas-emphasis';
@@ -156,7 +156,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     <div className="ls-canvas">
       <GraphToolbar
         model={model}
-        counts={{ drawn: drawing.nodes.length, filteredOut: drawing.filteredOut, matchingBeyond: drawing.matchingBeyond }}
         filters={filters}
         grouped={grouped}
         onFilters={onFilters}
@@ -191,6 +190,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               Legend
             </button>
           ) : null}
+          <DrawnCount
+            drawn={drawing.nodes.length}
+            total={model.nodes.size}
+            filteredOut={drawing.filteredOut}
+            matchingBeyond={drawing.matchingBeyond}
+            showAll={filters.showAll}
+            onFilters={onFilters}
+          />
           <CanvasNotes
             layingOut={layoutPending && !grouped ? drawing.nodes.length : undefined}
             layoutError={layoutError}
