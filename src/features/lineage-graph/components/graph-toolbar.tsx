@@ -9,6 +9,7 @@ import type { GraphModel } from '../model/build-graph';
 import { hidesTables, type FiltersChange, type GraphFilters } from '../model/graph-filters';
 import type { GroupBy } from '../model/groups';
 import type { ExportFormat, ExportInput } from '../model/export';
+import type { GroupedPicture } from './paint-groups';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
 import type { ColourBy } from '../nodes/emphasis';
 
@@ -32,10 +33,12 @@ interface Props {
   onFilters: (change: FiltersChange) => void;
   onFind: (key: string) => void;
   exportInput: ExportInput;
+  /** The grouped overview as shown, when the lineage is drawn grouped: pictures export it. */
+  groupedPicture?: () => GroupedPicture | undefined;
   leading?: ReactNode;
 }
 
-export function GraphToolbar({ model, filters, grouped, onFilters, onFind, exportInput, leading }: Props) {
+export function GraphToolbar({ model, filters, grouped, onFilters, onFind, exportInput, groupedPicture, leading }: Props) {
   const { severities, showMissing, showAll, colourBy, groupBy } = filters;
   const [exportError, setExportError] = useState<string>();
   const total = model.nodes.size;
@@ -61,7 +64,7 @@ export function GraphToolbar({ model, filters, grouped, onFilters, onFind, expor
     setExportError(undefined);
     try {
       const { exportGraph } = await import('./export-actions'); // loaded on demand
-      await exportGraph(exportInput, format);
+      await exportGraph(exportInput, format, grouped ? groupedPicture?.() : undefined);
     } catch (error) {
       setExportError(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }

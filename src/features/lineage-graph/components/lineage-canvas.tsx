@@ -20,6 +20,7 @@ import { useDraftShortcuts } from '../draft/use-draft-shortcuts';
 import { CanvasNotes } from './canvas-notes';
 import { CanvasSide } from './canvas-side';
 import { GraphFlow } from './graph-flow';
+import type { GroupedPicture } from './paint-groups';
 import { DrawnCount, GraphToolbar } from './graph-toolbar';
 import { OverviewCanvas } from './overview-canvas';
 import { useCamera } from './use-camera';
@@ -84,6 +85,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const emphasis = useCanvasEmphasis({ model, selected, drawnEdges: drawing.edges, colourBy: filters.colourBy, failures, trace, reveal });
 
   const flowBox = useRef<HTMLDivElement>(null);
+  const groupedPicture = useRef<GroupedPicture>(undefined);
   const side = useRef<HTMLElement>(null);
   const sideId = useId();
   const showLegendButton = useRef<HTMLButtonElement>(null);
@@ -150,6 +152,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   });
   useDraftShortcuts(draft.active, store);
 
+  const selectOnCanvas = (key: string | undefined) => select(key === undefined ? { kind: 'none' } : { kind: 'table', key });
   const reviewing = selection.kind === 'review';
   const openReview = () => select({ kind: 'review', table: selected });
   return (
@@ -161,6 +164,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
         onFilters={onFilters}
         onFind={focusTable}
         exportInput={{ tree, model, nodes: drawing.nodes, edges: drawing.edges, layout, colourBy: filters.colourBy }}
+        groupedPicture={() => groupedPicture.current}
         leading={
           <>
             {leading}
@@ -206,7 +210,16 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           />
           {grouped ? (
             <Suspense fallback={<p className="ls-canvas__busy" role="status">Grouping the tables…</p>}>
-              <GroupedOverview model={model} by={grouped} colourBy={filters.colourBy} emphasis={emphasis.emphasis} centerOn={camera.centerRequest} />
+              <GroupedOverview
+                model={model}
+                by={grouped}
+                colourBy={filters.colourBy}
+                emphasis={emphasis.emphasis}
+                diffs={drafted.drafted.diffs}
+                centerOn={camera.centerRequest}
+                onSelect={selectOnCanvas}
+                pictureRef={groupedPicture}
+              />
             </Suspense>
           ) : null}
           {overview && !grouped && placed ? (
@@ -217,7 +230,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               diffs={drafted.drafted.diffs}
               layout={layout}
               emphasis={emphasis.emphasis}
-              onSelect={(key) => select(key === undefined ? { kind: 'none' } : { kind: 'table', key })}
+              onSelect={selectOnCanvas}
               centerOn={camera.centerRequest}
               onPainted={onOverviewPainted}
             />

@@ -7,7 +7,14 @@ import type { CanvasSize } from './paint-overview';
 
 export type Paint = (context: CanvasRenderingContext2D, camera: Camera, size: CanvasSize) => void;
 
-export function useCanvasStage(paint: Paint, handlers: { onClick?: (x: number, y: number) => void; onHover?: (x: number, y: number) => void } = {}) {
+interface StageHandlers {
+  onClick?: (x: number, y: number) => void;
+  onHover?: (x: number, y: number) => void;
+  /** After the wheel zoomed about (x, y). */
+  onZoom?: (x: number, y: number) => void;
+}
+
+export function useCanvasStage(paint: Paint, handlers: StageHandlers = {}) {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const camera = useRef<Camera>({ x: 0, y: 0, k: 1 });
@@ -65,6 +72,7 @@ export function useCanvasStage(paint: Paint, handlers: { onClick?: (x: number, y
       const at = local(event);
       if (!at) return;
       camera.current = zoomAt(camera.current, at.x, at.y, event.deltaY);
+      latest.current.handlers.onZoom?.(at.x, at.y);
       schedule();
     },
     onPointerDown: (event: PointerEvent<HTMLCanvasElement>) => {

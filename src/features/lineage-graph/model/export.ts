@@ -11,6 +11,9 @@ import { routedPath, routeEdges } from './routes';
 import { upstreamFailures } from './quality-paths';
 import { formatKpi, formatRows } from '@/lib/format';
 import { csvCell } from '@/lib/csv';
+import { escapeXml, xmlText } from '@/lib/xml';
+
+export { escapeXml };
 
 export type ExportFormat = 'png' | 'svg' | 'csv' | 'json';
 
@@ -27,18 +30,8 @@ export interface ExportInput {
   exportedAt?: Date;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
-
-/** Characters that are not allowed in XML 1.0 at all (control characters) are dropped. */
-function xmlText(text: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-  return escapeXml(clean.length > max ? `${clean.slice(0, max - 1)}…` : clean);
-}
-
-const MARGIN = 24;
+export const EXPORT_MARGIN = 24;
+const MARGIN = EXPORT_MARGIN;
 /** Room above the graph for the title, the date and the legend. */
 export const EXPORT_HEADER = 132;
 const ARROW = 12; // arrowheads keep this size whatever the line's width
@@ -119,21 +112,51 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
       );
     })
     .join('');
-  const root = tree.relativeTable;
   const hidden = model.nodes.size - shown.size;
+  const counts = `${plural(nodes.length, 'table')}${hidden > 0 ? ` (${hidden} more not drawn)` : ''}, ${plural(edges.length, 'flow')}`;
+  return svgDocument({
+    tree,
+    width,
+    height,
+    counts,
+    exportedAt,
+    notes: [
+      `Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N upstream: fed by N failing upstream tables.`,
+      'Arrows: data flows left → right; width: rows flowing; colour: status of the data arriving, including upstream.',
+    ],
+    defs: markers,
+    body: `${paths}${boxes}`,
+  });
+}
+
+/**
+ * An exported picture's document: the title (the focus table), what it shows and when, a legend
+ * of the statuses and two lines of notes above `body` (drawn from y = EXPORT_HEADER).
+ */
+export function svgDocument({ tree, width, height, counts, exportedAt, notes, defs = '', body }: {
+  tree: LineageTree;
+  width: number;
+  height: number;
+  counts: string;
+  exportedAt: Date;
+  notes: [string, string];
+  defs?: string;
+  body: string;
+}): string {
+  const root = tree.relativeTable;
   const title = `Data lineage of ${root.table}`;
-  const subtitle = `${root.schema} · ${root.connection} — exported ${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from DQOps — ${plural(nodes.length, 'table')}${hidden > 0 ? ` (${hidden} more not drawn)` : ''}, ${plural(edges.length, 'flow')}${tree.fullyLoaded ? '' : ' — partial: DQOps was still loading the lineage'}`;
+  const subtitle = `${root.schema} · ${root.connection} — exported ${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from DQOps — ${counts}${tree.fullyLoaded ? '' : ' — partial: DQOps was still loading the lineage'}`;
   const legendKeys: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
   let lx = MARGIN;
   const legend = [
     ...legendKeys.map((key) => {
-      const swatch = key === 'missing' ? 'fill="${INK.surface}" stroke="${SEVERITY_STYLE.missing.color}" stroke-dasharray="3 2"' : `fill="${SEVERITY_STYLE[key].color}"`;
+      const swatch = key === 'missing' ? `fill="${INK.surface}" stroke="${SEVERITY_STYLE.missing.color}" stroke-dasharray="3 2"` : `fill="${SEVERITY_STYLE[key].color}"`;
       const item = `<rect x="${lx}" y="66" width="12" height="12" rx="2" ${swatch}/><text x="${lx + 17}" y="76" font-size="12" fill="${INK.text}">${xmlText(SEVERITY_STYLE[key].label)}</text>`;
       lx += 30 + SEVERITY_STYLE[key].label.length * 7;
       return item;
     }),
-    `<text x="${MARGIN}" y="98" font-size="12" fill="${INK.muted}">${xmlText(`Tables coloured by ${colourBy === 'own' ? 'their own status' : 'their status including upstream'}. ⚠ N upstream: fed by N failing upstream tables.`, 120)}</text>`,
-    `<text x="${MARGIN}" y="116" font-size="12" fill="${INK.muted}">${xmlText('Arrows: data flows left → right; width: rows flowing; colour: status of the data arriving, including upstream.', 120)}</text>`,
+    `<text x="${MARGIN}" y="98" font-size="12" fill="${INK.muted}">${xmlText(notes[0], 170)}</text>`,
+    `<text x="${MARGIN}" y="116" font-size="12" fill="${INK.muted}">${xmlText(notes[1], 170)}</text>`,
   ].join('');
   const header =
     `<text x="${MARGIN}" y="30" font-size="18" font-weight="700" fill="${INK.text}">${xmlText(title, 90)}</text>` +
@@ -142,10 +165,9 @@ export function toSvg({ tree, model, nodes, edges, layout: given, colourBy = 'ow
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Liberation Sans, Arial, sans-serif">` +
     `<title>${xmlText(`${title} (${root.schema} · ${root.connection})`, 200)}</title>` +
-    `<defs>${markers}</defs><rect width="100%" height="100%" fill="${INK.surface}"/>${header}${paths}${boxes}</svg>`
+    `<defs>${defs}</defs><rect width="100%" height="100%" fill="${INK.surface}"/>${header}${body}</svg>`
   );
 }
-
 
 const CSV_HEADER = [
   'source_connection',

@@ -36,9 +36,9 @@ export function zoomAt(camera: Camera, cx: number, cy: number, deltaY: number): 
   return { k: next, x: cx - ((cx - x) * next) / k, y: cy - ((cy - y) * next) / k };
 }
 
-/** Centres a table in a box of width × height, zoomed in to at least 0.8 (readable names). */
-export function centredOn(camera: Camera, position: Point, width: number, height: number, box: Box = TABLE_BOX): Camera {
-  const k = Math.max(camera.k, 0.8);
+/** Centres a table in a box of width × height, zoomed in to at least `atLeast` (0.8: readable names). */
+export function centredOn(camera: Camera, position: Point, width: number, height: number, box: Box = TABLE_BOX, atLeast = 0.8): Camera {
+  const k = Math.max(camera.k, atLeast);
   return { k, x: width / 2 - (position.x + box.width / 2) * k, y: height / 2 - (position.y + box.height / 2) * k };
 }
 
