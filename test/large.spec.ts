@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, exportFile, test } from './fixtures';
 
 test('a 1,000-table lineage opens small, and "show all" paints an overview without freezing the page', async ({ page }) => {
   await page.goto('/?connection=synthetic&schema=pipeline&table=hub_events&mock.generator=1000&mock.warmup=off');
@@ -25,7 +25,7 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   await expect(page.getByText(/Showing \d+ of 945 tables/)).toBeVisible({ timeout: 45_000 });
   // Showing all of it groups it (Automatic): 945 tables in 52 schemas.
   await page.getByRole('button', { name: 'Show all 945 tables' }).click();
-  const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables\./ });
+  const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables; 1 group open\./ });
   await expect(picture).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('View: by schema', { exact: true })).toBeVisible();
   // The picture itself: painted, and spread over most of the canvas's width (not a strip).
@@ -50,12 +50,6 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
       }),
     )
     .toBeGreaterThan(0.6);
-  // A found table: its details open, its group is centred and named, the groups on its paths stand out.
-  const find = page.getByRole('combobox', { name: 'Find table in graph' });
-  await find.fill('raw_web_00');
-  await find.press('Enter');
-  await expect(page.getByRole('region', { name: 'Details of raw_web_00' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /^schema raw_web in acme_lake: \d+ tables/ })).toBeVisible();
   // The keyboard walks the groups and each is named in words.
   await picture.focus();
   await page.keyboard.press('ArrowRight');
@@ -69,4 +63,72 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   await expect(page.getByRole('img', { name: /^Overview of all 945 tables/ })).toBeVisible();
   await page.getByRole('button', { name: 'Show nearby tables only' }).click();
   await expect(page.getByLabel(/^core_sales_00, /)).toBeVisible();
+});
+
+test('grouped: groups open and close in place, a found table in a closed group, paths and root cause across groups, the picture exported', async ({ page }) => {
+  await page.goto('/?connection=acme_edw&schema=core_sales&table=core_sales_00&mock.warehouse=5000&mock.warmup=off');
+  await expect(page.getByText(/Showing \d+ of 945 tables/)).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Show all 945 tables' }).click();
+  const picture = page.getByRole('img', { name: /^Lineage grouped by schema/ });
+  // The focus's group starts open.
+  await expect(picture).toHaveAccessibleName(/; 1 group open\./, { timeout: 30_000 });
+  const status = page.locator('.ls-overview__status');
+
+  // Keyboard: walk to the first group, open it with Enter, walk into its tables, Enter shows one's details.
+  await picture.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(status).toHaveText(/^schema (raw_\w+) in acme_lake: \d+ tables, \d+ failing\.$/);
+  const group = /^schema (raw_\w+)/.exec((await status.textContent()) ?? '')?.[1] as string;
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText(new RegExp(`^schema ${group} in acme_lake: .*, open\\.$`));
+  await expect(picture).toHaveAccessibleName(/; 2 groups open\./);
+  await page.keyboard.press('ArrowRight');
+  await expect(status).toHaveText(new RegExp(`^(${group}_\\d+) in ${group} \\(acme_lake\\): \\w+\\. Enter shows its details\\.$`));
+  const table = /^(\w+) in/.exec((await status.textContent()) ?? '')?.[1] as string;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: `Details of ${table}` })).toBeVisible();
+  // Its paths, across the groups they cross.
+  await expect(picture).toHaveAccessibleName(/Highlighted: \d+ tables in \d+ groups\./);
+  // The mouse: the group's own buttons close it again, and open every schema of its connection.
+  await picture.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('button', { name: `Close ${group}` }).click();
+  await expect(picture).toHaveAccessibleName(/; 1 group open\./);
+  const openAll = page.getByRole('button', { name: /^Open all \d+ in acme_lake$/ });
+  const schemas = Number(/\d+/.exec((await openAll.textContent()) ?? '')?.[0]);
+  expect(schemas).toBe(14); // landing_* and raw_*
+  await openAll.click();
+  await expect(picture).toHaveAccessibleName(new RegExp(`; ${schemas + 1} groups open\\.`));
+  await page.getByRole('button', { name: 'Close all in acme_lake' }).click();
+  await expect(picture).toHaveAccessibleName(/; 1 group open\./);
+
+  // A table in a closed group: found, its group opens, the table is drawn in the middle; a click there selects it.
+  const find = page.getByRole('combobox', { name: 'Find table in graph' });
+  await find.fill('features_crm_11');
+  await find.press('Enter');
+  await expect(picture).toHaveAccessibleName(/; 2 groups open\./);
+  await expect(status).toHaveText(/^features_crm_11 in features_crm \(acme_ml\): /);
+  await page.getByRole('button', { name: 'Close details' }).click();
+  await expect(page.getByRole('region', { name: 'Details of features_crm_11' })).toHaveCount(0);
+  const box = await picture.boundingBox();
+  if (!box) throw new Error('no picture');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const details = page.getByRole('region', { name: 'Details of features_crm_11' });
+  await expect(details).toBeVisible();
+
+  // Root cause across the groups: the failing tables upstream, named, and highlighted in the picture.
+  await details.getByRole('button', { name: 'Trace root cause' }).click();
+  await expect(page.getByRole('list', { name: 'Root cause, nearest first' }).getByRole('listitem').first()).toBeVisible();
+  await expect(picture).toHaveAccessibleName(/Highlighted: \d+ tables in \d+ groups\./);
+
+  // The picture as shown: every group named and counted, the open groups with their tables.
+  const svg = await exportFile(page, 'Vector picture (SVG)');
+  expect(svg.name).toBe('lineage-acme_edw-core_sales-core_sales_00.svg');
+  expect(svg.text).toContain('945 tables in 52 schemas');
+  expect(svg.text).toContain('>▾ core_sales<');
+  expect(svg.text).toContain('>▾ features_crm<');
+  expect(svg.text).toContain('>features_crm_11<');
+  expect(svg.text).toMatch(/acme_lake · \d+ tables/);
+  const png = await exportFile(page, 'Picture (PNG)');
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 });

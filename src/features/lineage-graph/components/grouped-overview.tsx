@@ -192,7 +192,9 @@ export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn
   const more = activeGroup ? (view.more.get(activeGroup.key) ?? 0) : 0;
   const summary =
     `Lineage grouped by ${by}: ${plural(grouping.groups.size, 'group')} holding ${plural(model.nodes.size, 'table', undefined, { grouped: true })}, ` +
-    `${failingGroups} with failing tables; ${plural(open.size, 'group')} open. Arrow keys walk the groups and their tables, Enter opens or closes a group; the Flows tab lists every flow.`;
+    `${failingGroups} with failing tables; ${plural(open.size, 'group')} open.` +
+    (paths ? ` Highlighted: ${plural(paths.tables.size, 'table')} in ${plural(paths.groups.size, 'group')}.` : '') +
+    ' Arrow keys walk the groups and their tables, Enter opens or closes a group; the Flows tab lists every flow.';
   return (
     <div ref={host} className="ls-overview ls-overview--grouped">
       <canvas ref={canvas} className="ls-overview__canvas" role="img" tabIndex={0} aria-label={summary} onKeyDown={onKeyDown} {...events} />
