@@ -33,8 +33,8 @@ function parseMockArgs(argv: string[]) {
     requireAuth: values['require-auth'],
     cacheWarmup: values.warmup === 'off' || values.warmup === 'never' ? values.warmup : 'realistic',
     scenario: values.scenario === 'hostile' ? 'hostile' : 'none',
-    generator: Math.min(20_000, Math.max(0, Math.floor(Number(values.generator) || 0))),
-    warehouse: Math.min(20_000, Math.max(0, Math.floor(Number(values.warehouse) || 0))),
+    generator: Math.min(50_000, Math.max(0, Math.floor(Number(values.generator) || 0))),
+    warehouse: Math.min(50_000, Math.max(0, Math.floor(Number(values.warehouse) || 0))),
   };
   return { port: Number(values.port), host: values.host, options };
 }

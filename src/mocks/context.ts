@@ -32,6 +32,8 @@ export interface MockOptions {
   generator: number;
   /** A synthetic warehouse of this many tables, without a hub (seed/warehouse.ts). */
   warehouse: number;
+  /** In that warehouse, the focus table also feeds this many tables further down. */
+  fanout: number;
   /**
    * Fault injection for demos and tests: writes (POST/PUT/DELETE) whose path names this table,
    * as target or as source, fail with HTTP 500 ('' = none).
@@ -49,6 +51,7 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   scenario: 'none',
   generator: 0,
   warehouse: 0,
+  fanout: 0,
   failWritesTo: '',
 };
 
@@ -70,7 +73,7 @@ export function createMockContext(seed: SeedCatalog, options: Partial<MockOption
   const extras: SeedCatalog[] = [];
   if (options.scenario === 'hostile') extras.push(hostileCatalog);
   if (options.generator && options.generator > 0) extras.push(generateCatalog(options.generator));
-  if (options.warehouse && options.warehouse > 0) extras.push(generateWarehouse(options.warehouse));
+  if (options.warehouse && options.warehouse > 0) extras.push(generateWarehouse(options.warehouse, { fanout: options.fanout }));
   const withScenario: SeedCatalog = {
     connections: [...seed.connections, ...extras.flatMap((e) => e.connections)],
     tables: [...seed.tables, ...extras.flatMap((e) => e.tables)],
@@ -107,9 +110,11 @@ export function optionsFromSearch(search: string): Partial<MockOptions> {
   if (params.get('mock.auth') === 'required' || params.get('mock.requireAuth') === 'true') out.requireAuth = true;
   if (params.get('mock.scenario') === 'hostile') out.scenario = 'hostile';
   const generator = Number(params.get('mock.generator'));
-  if (Number.isInteger(generator) && generator > 1 && generator <= 20_000) out.generator = generator;
+  if (Number.isInteger(generator) && generator > 1 && generator <= 50_000) out.generator = generator;
   const warehouse = Number(params.get('mock.warehouse'));
-  if (Number.isInteger(warehouse) && warehouse > 1 && warehouse <= 20_000) out.warehouse = warehouse;
+  if (Number.isInteger(warehouse) && warehouse > 1 && warehouse <= 50_000) out.warehouse = warehouse;
+  const fanout = Number(params.get('mock.fanout'));
+  if (Number.isInteger(fanout) && fanout > 0 && fanout <= 10_000) out.fanout = fanout;
   const failing = params.get('mock.failWritesTo');
   if (failing) out.failWritesTo = failing;
   return out;

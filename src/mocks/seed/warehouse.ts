@@ -22,7 +22,11 @@ const DOMAINS = ['sales', 'finance', 'crm', 'inventory', 'web', 'supply', 'marke
 /** The table the benchmark and the demo link focus on: in the middle layer, not a hub. */
 export const WAREHOUSE_FOCUS = { connection: 'acme_edw', schema: 'core_sales', table: 'core_sales_00' };
 
-export function generateWarehouse(size: number, seed = 7): SeedCatalog {
+/**
+ * @param fanout the focus table also feeds this many tables of the layers below it (a table every
+ *   report reads: the shape that makes one table's neighbourhood hundreds of tables wide).
+ */
+export function generateWarehouse(size: number, { seed = 7, fanout = 0 }: { seed?: number; fanout?: number } = {}): SeedCatalog {
   const rand = random(seed + size);
   const perLayer = Math.max(DOMAINS.length, Math.floor(size / LAYERS.length));
   // layer → domain → table refs ("connection.schema.table")
@@ -57,6 +61,12 @@ export function generateWarehouse(size: number, seed = 7): SeedCatalog {
       const skip = pick(table.layer - 2, table.domain);
       if (skip) table.sources.add(skip.ref);
     }
+  }
+  const focus = `${WAREHOUSE_FOCUS.connection}.${WAREHOUSE_FOCUS.schema}.${WAREHOUSE_FOCUS.table}`;
+  const below = tables.filter((t) => t.layer > LAYERS.findIndex(([connection]) => connection === WAREHOUSE_FOCUS.connection));
+  for (let i = 0; i < Math.min(fanout, below.length); i += 1) {
+    // Spread over the layers below: every (below.length / fanout)-th table.
+    below[Math.floor((i * below.length) / Math.min(fanout, below.length))]?.sources.add(focus);
   }
   const severities: RuleSeverityLevel[] = ['valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'warning', 'error', 'valid', 'fatal'];
   const seeds: SeedTable[] = tables.map((t, i) => {

@@ -3,7 +3,7 @@ import { downloadBlob, svgToPng } from '@/lib/download';
 import { plural } from '@/lib/format';
 import { SvgContext } from '@/lib/svg-context';
 import { EXPORT_HEADER, EXPORT_MARGIN, exportFileName, exportSize, svgDocument, toCsv, toJson, toSvg, type ExportFormat, type ExportInput } from '../model/export';
-import { layoutGraph } from '../model/layout';
+import { layoutGraph } from '../model/layout-graph';
 import { paintGroups, type GroupedPicture } from './paint-groups';
 
 /** Pictures show the whole lineage, also the tables the view keeps hidden behind "+N". */

@@ -3,7 +3,7 @@ import { buildGraph } from './build-graph';
 import { csvCell } from '@/lib/csv';
 import { exportFileName, toCsv, toJson, toSvg } from './export';
 import { ref, treeOf } from './fixtures';
-import { layoutGraph } from './layout';
+import { layoutGraph } from './layout-graph';
 
 function input(tree = treeOf('b', ['a>b', 'b>c'], { a: 'error' })) {
   const model = buildGraph(tree);

@@ -1,12 +1,11 @@
 // Layout: graph → node positions. Pure (no React, no DOM), so it can run in a Web Worker.
 // dagre lays out readable neighbourhoods; above LAYERED_THRESHOLD nodes a linear-ish layered
 // layout is chosen up front (dagre's cost grows steeply with size: measured below and in `npm run bench`).
-import dagre from '@dagrejs/dagre';
 
 export const NODE_WIDTH = 248;
 export const NODE_HEIGHT = 78;
-const NODE_SEP = 26;
-const RANK_SEP = 110;
+export const NODE_SEP = 26;
+export const RANK_SEP = 110;
 
 /**
  * Above this many nodes the fast layered layout is used instead of dagre (network-simplex, its
@@ -80,15 +79,8 @@ export function layoutExtent(
   return Number.isFinite(minX) ? { minX, minY, maxX, maxY } : undefined;
 }
 
-export function chooseAlgorithm(nodeCount: number): LayoutAlgorithm {
-  return nodeCount <= LAYERED_THRESHOLD ? 'dagre-network-simplex' : 'layered';
-}
-
-export function layoutGraph(input: LayoutInput, algorithm: LayoutAlgorithm = chooseAlgorithm(input.nodes.length)): LayoutResult {
-  return algorithm === 'layered' ? layeredLayout(input) : dagreLayout(input, algorithm === 'dagre-network-simplex' ? 'network-simplex' : 'longest-path');
-}
-
-function bounds(positions: Map<string, Point>, heightOfNode: (key: string) => number = () => NODE_HEIGHT): { width: number; height: number } {
+/** The bounds of placed nodes (top-left corners at positions). */
+export function bounds(positions: Map<string, Point>, heightOfNode: (key: string) => number = () => NODE_HEIGHT): { width: number; height: number } {
   let width = 0;
   let height = 0;
   for (const [key, p] of positions) {
@@ -96,26 +88,6 @@ function bounds(positions: Map<string, Point>, heightOfNode: (key: string) => nu
     height = Math.max(height, p.y + heightOfNode(key));
   }
   return { width, height };
-}
-
-/** Left to right (data flows left → right), fixed node sizes, a new dagre graph on every call. */
-export function dagreLayout(input: LayoutInput, ranker: 'network-simplex' | 'longest-path' | 'tight-tree'): LayoutResult {
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0, ranker });
-  graph.setDefaultEdgeLabel(() => ({}));
-  const height = heightOf(input);
-  for (const key of input.nodes) graph.setNode(key, { width: NODE_WIDTH, height: height(key) });
-  for (const [source, target] of input.edges) {
-    if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.setEdge(source, target);
-  }
-  dagre.layout(graph);
-  const positions = new Map<string, Point>();
-  for (const key of input.nodes) {
-    const node = graph.node(key);
-    // dagre gives the centre point; React Flow wants the top-left corner.
-    positions.set(key, { x: Math.round(node.x - NODE_WIDTH / 2), y: Math.round(node.y - height(key) / 2) });
-  }
-  return { positions, algorithm: ranker === 'network-simplex' ? 'dagre-network-simplex' : 'dagre-longest-path', ...bounds(positions, height) };
 }
 
 /**

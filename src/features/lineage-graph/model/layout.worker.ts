@@ -1,6 +1,7 @@
 // Runs layouts off the main thread. The layout code is pure, so it is the same module as on the
 // main thread; only the messages are added here.
-import { layoutGraph, type LayoutAlgorithm, type LayoutInput, type Point } from './layout';
+import type { LayoutAlgorithm, LayoutInput, Point } from './layout';
+import { layoutGraph } from './layout-graph';
 
 export interface LayoutRequest {
   id: number;

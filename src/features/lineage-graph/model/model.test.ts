@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTableKey, tableKey } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
 import { ref, status, treeOf } from './fixtures';
-import {
-  chooseAlgorithm,
-  COLUMNS_HEIGHT,
-  dagreLayout,
-  layeredLayout,
-  layoutGraph,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  type LayoutInput,
-  type LayoutResult,
-} from './layout';
+import { COLUMNS_HEIGHT, layeredLayout, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type LayoutResult } from './layout';
+import { chooseAlgorithm, dagreLayout, layoutGraph } from './layout-graph';
 import { causePathOf, rootCause } from './root-cause';
 import { closure, flowsThroughRoot, neighbourhood, pathFromRoot, pathsThrough } from './traverse';
 

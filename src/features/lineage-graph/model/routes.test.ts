@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dagreLayout, layeredLayout, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type Point } from './layout';
+import { layeredLayout, NODE_HEIGHT, NODE_WIDTH, type LayoutInput, type Point } from './layout';
+import { dagreLayout } from './layout-graph';
 import { routedPath, routeEdges } from './routes';
 
 /** Every table an arrow's waypoints (and the level runs between them) pass through. */
