@@ -1,15 +1,17 @@
-// Layout as a hook, in a Web Worker so the page stays responsive and its first chunk holds no dagre
-// (the worker is started and warmed while the lineage is fetched, so a small graph comes back in a
-// few milliseconds; where there is no Worker, the layout module is loaded on demand). A newer request cancels an older one (the busy worker is terminated).
+// Layout as a hook: small graphs synchronously (no flash; and two embedded instances sharing the
+// worker never cancel each other's small layouts), larger ones in a Web Worker so the page stays
+// responsive. (Sending small graphs to the worker too would take dagre out of the first chunk, 16 KB
+// gzip, but a newer request terminates the busy worker: tried and reverted, see #16.) A newer request cancels an older one (the busy worker is terminated).
 // Results are cached by graph content, and a new layout is shifted so that the anchor table
 // (the focus table) stays where it was: the picture does not jump when the graph grows.
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { LayoutInput, LayoutResult, Point } from '../model/layout';
+import { layoutGraph } from '../model/layout-graph';
 import type { LayoutRequest, LayoutResponse } from '../model/layout.worker';
 
-/** Up to this many nodes a layout is quick (a few ms in the warm worker): no "laying out" note for it. */
-export const QUICK_LAYOUT_MAX = 60;
+/** Up to this many nodes the layout runs on the main thread (≈ 30 ms with dagre). */
+export const SYNC_LAYOUT_MAX = 60;
 const CACHE_SIZE = 24;
 const cache = new Map<string, LayoutResult>();
 
@@ -112,23 +114,6 @@ function layoutInWorker(input: LayoutInput, onDone: (result: LayoutResult, ms: n
   };
 }
 
-/** Without a Worker (a test environment): the layout module on demand, on this thread. */
-function layoutHere(input: LayoutInput, onDone: (result: LayoutResult, ms: number) => void, onError: (error: unknown) => void): () => void {
-  let cancelled = false;
-  import('../model/layout-graph')
-    .then(({ layoutGraph }) => {
-      const started = performance.now();
-      const result = layoutGraph(input);
-      if (!cancelled) onDone(result, performance.now() - started);
-    })
-    .catch((error: unknown) => {
-      if (!cancelled) onError(error);
-    });
-  return () => {
-    cancelled = true;
-  };
-}
-
 export interface LayoutState {
   /** The layout to draw: the newest one, or the previous one while a new one is computed. */
   layout: LayoutResult | undefined;
@@ -142,17 +127,21 @@ export function useLayout(input: LayoutInput, anchor: string | undefined): Layou
   const [shown, setShown] = useState<{ key: string; layout: LayoutResult }>();
   const [failure, setFailure] = useState<{ key: string; message: string }>();
 
-  // Already computed: adopt it during this render (React re-renders before painting).
+  const small = input.nodes.length <= SYNC_LAYOUT_MAX || typeof Worker === 'undefined';
+  // Small or already computed: adopt it during this render (React re-renders before painting).
   if (shown?.key !== key) {
-    const ready = cache.get(key);
+    let ready = cache.get(key);
+    if (!ready && small) {
+      ready = layoutGraph(input);
+      remember(key, ready);
+    }
     if (ready) setShown({ key, layout: shifted(ready, anchor, shown?.layout) });
   }
 
   useEffect(() => {
-    if (cache.has(key)) return;
+    if (small || cache.has(key)) return;
     performance.mark('lineage-layout-start');
-    const lay = typeof Worker === 'undefined' ? layoutHere : layoutInWorker;
-    return lay(
+    return layoutInWorker(
       input,
       (result, ms) => {
         remember(key, result);
@@ -166,7 +155,7 @@ export function useLayout(input: LayoutInput, anchor: string | undefined): Layou
       },
       (error) => setFailure({ key, message: String(error) }),
     );
-  }, [key, input, anchor]);
+  }, [small, key, input, anchor]);
 
   return { layout: shown?.layout, pending: shown?.key !== key, error: failure?.key === key ? failure.message : undefined };
 }

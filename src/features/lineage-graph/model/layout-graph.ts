@@ -1,5 +1,5 @@
-// The layouts that use dagre, apart from model/layout.ts so that dagre is loaded only where a layout
-// runs: in the layout worker (and in an export). The page's first chunk never holds it.
+// The layouts that use dagre, apart from model/layout.ts (the shared types, sizes and the layered
+// layout): the grouped overview's chunk and the shared model code need no dagre.
 import dagre from '@dagrejs/dagre';
 import { bounds, heightOf, LAYERED_THRESHOLD, layeredLayout, NODE_SEP, NODE_WIDTH, RANK_SEP, type LayoutAlgorithm, type LayoutInput, type LayoutResult, type Point } from './layout';
 
