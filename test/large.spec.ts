@@ -15,7 +15,7 @@ test('a 1,000-table lineage opens small, and "show all" paints an overview witho
   await expect(page.getByRole('region', { name: 'Details of l0_t00000' })).toBeVisible();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   // One action back to the readable neighbourhood (the found table stays drawn).
-  await page.getByRole('button', { name: 'Show nearby tables only' }).click();
+  await page.getByRole('button', { name: 'Show nearby' }).click();
   await expect(page.getByRole('img', { name: /Overview/ })).toHaveCount(0);
   await expect(page.getByText(/Showing 20\d of 1000 tables/)).toBeVisible();
 });
@@ -27,7 +27,7 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   await page.getByRole('button', { name: 'Show all 945 tables' }).click();
   const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables; 1 group open\./ });
   await expect(picture).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('View: by schema', { exact: true })).toBeVisible();
+  await expect(page.getByText('Showing all 945 tables, grouped by schema')).toBeVisible();
   // The picture itself: painted, and spread over most of the canvas's width (not a strip).
   await expect
     .poll(() =>
@@ -55,13 +55,14 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('status').filter({ hasText: /^schema \w+ in acme_\w+: \d+ tables?, \d+ failing/ })).toBeVisible();
   // By connection: six groups; back to tables in one choice.
-  await page.getByText('View: by schema', { exact: true }).click();
+  await page.getByText('View', { exact: true }).click();
   await page.getByRole('menuitemradio', { name: 'Group by connection' }).click();
   await expect(page.getByRole('img', { name: /^Lineage grouped by connection: 6 groups holding 945 tables/ })).toBeVisible();
-  await page.getByText('View: by connection', { exact: true }).click();
+  await expect(page.getByText('Showing all 945 tables, grouped by connection')).toBeVisible();
+  await page.getByText('View', { exact: true }).click();
   await page.getByRole('menuitemradio', { name: 'Tables, not grouped' }).click();
   await expect(page.getByRole('img', { name: /^Overview of all 945 tables/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Show nearby tables only' }).click();
+  await page.getByRole('button', { name: 'Show nearby' }).click();
   await expect(page.getByLabel(/^core_sales_00, /)).toBeVisible();
 });
 

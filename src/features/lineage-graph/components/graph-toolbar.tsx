@@ -94,8 +94,9 @@ export function GraphToolbar({ model, filters, grouped, onFilters, onFind, expor
           </label>
         </div>
       </Menu>
-      {/* How tables are drawn: one menu, so that the toolbar stays one line inside the DQOps console (940 px). */}
-      <Menu summary={grouped ? `View: by ${grouped}` : 'View'}>
+      {/* How tables are drawn: one menu, so that the toolbar stays one line inside the DQOps console
+          (940 px); the grouping drawn is said by the count over the graph. */}
+      <Menu summary="View">
         <div className="ls-menu__panel" role="menu" aria-label="View">
           {(
             [
@@ -127,8 +128,14 @@ export function GraphToolbar({ model, filters, grouped, onFilters, onFind, expor
           ))}
         </div>
       </Menu>
-      <button type="button" className="ls-button" aria-pressed={showAll} onClick={() => onFilters({ kind: 'show-all', all: !showAll })}>
-        {showAll ? 'Show nearby tables only' : `Show all ${plural(total, 'table')}`}
+      <button
+        type="button"
+        className="ls-button"
+        aria-pressed={showAll}
+        title={showAll ? "Back to the focus table's neighbourhood" : 'Every table of this lineage (grouped when there are many)'}
+        onClick={() => onFilters({ kind: 'show-all', all: !showAll })}
+      >
+        {showAll ? 'Show nearby' : `Show all ${plural(total, 'table')}`}
       </button>
       <Menu summary="Export">
         <div className="ls-menu__panel" role="menu" aria-label="Export">
@@ -161,14 +168,23 @@ export function GraphToolbar({ model, filters, grouped, onFilters, onFind, expor
  * How many tables are drawn, over the top-left corner of the graph (in the toolbar it made the
  * toolbar two lines inside the DQOps console), with a way to the matching tables beyond the steps.
  */
-export function DrawnCount({ drawn, total, filteredOut, matchingBeyond, showAll, onFilters }: {
+export function DrawnCount({ drawn, total, filteredOut, matchingBeyond, showAll, grouped, onFilters }: {
   drawn: number;
+  /** Grouped, the picture holds every table of the lineage (the filters and the steps do not apply). */
+  grouped?: GroupBy;
   total: number;
   filteredOut: number;
   matchingBeyond: number;
   showAll: boolean;
   onFilters: (change: FiltersChange) => void;
 }) {
+  if (grouped) {
+    return (
+      <p className="ls-canvas__count" aria-live="polite">
+        Showing all {total} tables, grouped by {grouped}
+      </p>
+    );
+  }
   return (
     <p className="ls-canvas__count" aria-live="polite">
       Showing {drawn} of {total} tables{filteredOut > 0 ? ` · ${filteredOut} filtered out` : ''}

@@ -200,6 +200,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             filteredOut={drawing.filteredOut}
             matchingBeyond={drawing.matchingBeyond}
             showAll={filters.showAll}
+            grouped={grouped}
             onFilters={onFilters}
           />
           <CanvasNotes
