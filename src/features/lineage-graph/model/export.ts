@@ -11,9 +11,7 @@ import { routedPath, routeEdges } from './routes';
 import { upstreamFailures } from './quality-paths';
 import { formatKpi, formatRows } from '@/lib/format';
 import { csvCell } from '@/lib/csv';
-import { escapeXml, xmlText } from '@/lib/xml';
-
-export { escapeXml };
+import { xmlText } from '@/lib/xml';
 
 export type ExportFormat = 'png' | 'svg' | 'csv' | 'json';
 

@@ -2,25 +2,16 @@
 // focus and its nearest tables first, a pinned table always, the rest counted), and the arrows
 // between what is drawn: a drawn table's flows go to the drawn table at the other end, or to the
 // box of the group that holds it. With every group closed these are the group links. Pure.
-import { severityRank, type Severity } from '@/lib/severity';
 import type { GraphModel } from './build-graph';
-import type { Grouping } from './groups';
+import { addFlow, type GroupLink, type Grouping } from './groups';
 import { distances } from './traverse';
 import { nodeSeverity } from './view-model';
 
 /** Tables an open group shows at first; "Show more" adds as many again. */
 export const OPEN_GROUP_TABLES = 12;
 
-export interface VisibleLink {
-  key: string;
-  /** A drawn table's key, or a group's key. */
-  source: string;
-  target: string;
-  flows: number;
-  rows: number | undefined;
-  worst: Severity | undefined;
-  /** Part of a loop between groups. */
-  cyclic: boolean;
+/** A group link whose ends are a drawn table's key or a group's key (source, target). */
+export interface VisibleLink extends GroupLink {
   /** The flows (edge keys) this arrow stands for. */
   edges: string[];
 }
@@ -103,11 +94,8 @@ export function groupView(
       link = { key: id, source, target, flows: 0, rows: undefined, worst: undefined, cyclic: cyclic.has(`${sourceGroup}→${targetGroup}`), edges: [] };
       links.set(id, link);
     }
-    link.flows += 1;
+    addFlow(link, edge);
     link.edges.push(edge.key);
-    if (edge.rowCount !== undefined) link.rows = (link.rows ?? 0) + edge.rowCount;
-    const arriving = edge.combinedStatus?.severity;
-    if (severityRank(arriving) > severityRank(link.worst)) link.worst = arriving;
   }
   return { shown, more, links: [...links.values()] };
 }

@@ -3,7 +3,7 @@
 // flows and rows it carries and the worst status arriving. Loops between groups are kept and marked
 // (a loop is a finding, not noise). Pure.
 import { severityRank, type Severity, type SeverityKey } from '@/lib/severity';
-import type { GraphModel } from './build-graph';
+import type { GraphEdge, GraphModel } from './build-graph';
 import type { ColourBy } from '../nodes/emphasis';
 import { nodeSeverity } from './view-model';
 
@@ -105,14 +105,19 @@ export function groupLineage(model: GraphModel, by: GroupBy, colourBy: ColourBy 
     const id = `${source}→${target}`;
     let link = links.get(id);
     if (!link) links.set(id, (link = { key: id, source, target, flows: 0, rows: undefined, worst: undefined, cyclic: false }));
-    link.flows += 1;
-    if (edge.rowCount !== undefined) link.rows = (link.rows ?? 0) + edge.rowCount;
-    const arriving = edge.combinedStatus?.severity;
-    if (severityRank(arriving) > severityRank(link.worst)) link.worst = arriving;
+    addFlow(link, edge);
   }
   const list = [...links.values()];
   markLoops(list);
   return { by, groups, groupOf, links: list };
+}
+
+/** Counts one more flow on an aggregated link: its rows, and the worst status arriving. */
+export function addFlow(link: GroupLink, edge: GraphEdge): void {
+  link.flows += 1;
+  if (edge.rowCount !== undefined) link.rows = (link.rows ?? 0) + edge.rowCount;
+  const arriving = edge.combinedStatus?.severity;
+  if (severityRank(arriving) > severityRank(link.worst)) link.worst = arriving;
 }
 
 /** Marks the links that lie on a loop between groups (both ends in one strongly connected component). */
