@@ -28,6 +28,7 @@ test('a warehouse lineage grouped by schema: named, counted groups across the ca
   const picture = page.getByRole('img', { name: /^Lineage grouped by schema: 52 groups holding 945 tables, \d+ with failing tables; 1 group open\./ });
   await expect(picture).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Showing all 945 tables, grouped by schema')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('A box per schema: its tables, how many fail');
   // The picture itself: painted, and spread over most of the canvas's width (not a strip).
   await expect
     .poll(() =>

@@ -1,6 +1,7 @@
 // The panel beside the graph: the draft review, a table's details, a link's details, or the legend,
 // after the selection (model/selection.ts).
 import { lazy, Suspense, type RefObject } from 'react';
+import type { GroupBy } from '../model/groups';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { edgeKey } from '../model/build-graph';
 import type { RootCauseStep } from '../model/root-cause';
@@ -37,6 +38,8 @@ interface CanvasSideProps {
   reveal: (keys: Iterable<string>) => void;
   focusTable: (key: string) => void;
   legend: { open: boolean; toggle: (open: boolean) => void };
+  /** The picture is grouped (the legend explains the groups). */
+  grouped?: GroupBy;
   hideLegendButton: RefObject<HTMLButtonElement | null>;
   onOpenTable: (table: TableRef) => void;
   onEditLink: (target: TableRef, source: TableRef | 'new', prefill?: TableRef) => void;
@@ -69,7 +72,7 @@ export function CanvasSide(props: CanvasSideProps) {
       ) : selection.kind === 'edge' ? (
         <EdgeSide {...props} edgeKey={selection.key} />
       ) : selection.kind === 'none' ? (
-        <Legend draft={draft.active} onHide={() => legend.toggle(false)} hideButton={hideLegendButton} />
+        <Legend draft={draft.active} grouped={props.grouped} onHide={() => legend.toggle(false)} hideButton={hideLegendButton} />
       ) : null}
     </aside>
   );

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import type { GroupBy } from '../model/groups';
 import { DIFF_STYLE } from '../nodes/diff-style';
 import { SeverityIcon } from '@/components/severity-badge';
 import { statusVar } from '@/lib/palette';
@@ -6,7 +7,7 @@ import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 
 const ORDER: SeverityKey[] = ['valid', 'warning', 'error', 'fatal', 'none', 'missing'];
 
-export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean; onHide?: () => void; hideButton?: Ref<HTMLButtonElement> }) {
+export function Legend({ draft = false, grouped, onHide, hideButton }: { draft?: boolean; grouped?: GroupBy; onHide?: () => void; hideButton?: Ref<HTMLButtonElement> }) {
   return (
     <section className="ls-legend" aria-label="Legend">
       <div className="ls-legend__head">
@@ -24,6 +25,16 @@ export function Legend({ draft = false, onHide, hideButton }: { draft?: boolean;
           </li>
         ))}
       </ul>
+      {grouped ? (
+        <>
+          <h4 className="ls-legend__sub">Groups</h4>
+          <ul className="ls-legend__list">
+            <li>A box per {grouped}: its tables, how many fail, a bar of their statuses (worst first)</li>
+            <li>▾ An open group: the tables nearest the focus, the rest counted. Click, Enter or zoom in to open or close one</li>
+            <li>One arrow per pair of groups: width and number = flows; dashed: a loop between groups</li>
+          </ul>
+        </>
+      ) : null}
       <h4 className="ls-legend__sub">Tables</h4>
       <ul className="ls-legend__list">
         <li>

@@ -274,6 +274,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           reveal={reveal}
           focusTable={focusTable}
           legend={legend}
+          grouped={grouped}
           hideLegendButton={hideLegendButton}
           onOpenTable={onOpenTable}
           onEditLink={onEditLink}
