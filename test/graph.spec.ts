@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { card, expect, exportFile, FCT_ORDERS, node, openDemo, pick, settledBox, test } from './fixtures';
 
 /** React Flow's fit-view control. */
@@ -271,3 +272,53 @@ test("a drawn table's other links: counted from DQOps, said why they are not dra
   await expect(page).toHaveURL(/table=fct_revenue/);
   await expect(page.getByLabel(/^fct_revenue, marts in warehouse, focus table/)).toBeVisible();
 });
+
+/** Each drawn arrow's two ends, and where its tables' handles are drawn (flow coordinates). */
+function arrowEnds(page: Page) {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement;
+    const m = new DOMMatrix(getComputedStyle(viewport).transform);
+    const origin = (viewport.parentElement as HTMLElement).getBoundingClientRect();
+    const toFlow = (x: number, y: number) => ({ x: (x - origin.left - m.e) / m.a, y: (y - origin.top - m.f) / m.a });
+    const handle = (id: string, side: 'left' | 'right') => {
+      const box = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] .react-flow__handle-${side}:not(.ls-colhandle)`)?.getBoundingClientRect();
+      return box ? toFlow(side === 'left' ? box.left : box.right, box.top + box.height / 2) : undefined;
+    };
+    return [...document.querySelectorAll<SVGGElement>('.react-flow__edge')].flatMap((edge) => {
+      const [source, target] = (edge.getAttribute('data-id') ?? '').split('→') as [string, string];
+      const numbers = (edge.querySelector('.react-flow__edge-path')?.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+      const from = handle(source, 'right');
+      const to = handle(target, 'left');
+      return from && to ? [{ id: edge.getAttribute('data-id'), start: { x: numbers[0] ?? NaN, y: numbers[1] ?? NaN }, end: { x: numbers.at(-2) ?? NaN, y: numbers.at(-1) ?? NaN }, from, to }] : [];
+    });
+  });
+}
+
+for (const role of ['editor', 'viewer'] as const) {
+  test(`arrows start and end at the tables' handles as drawn (${role}: ${role === 'editor' ? 'drag handles' : 'plain handles'})`, async ({ page }) => {
+    // The handles are given with the nodes (tableHandles), so React Flow draws the arrows before it
+    // has measured a table: they must be where the styles put the handles, and no arrow may move
+    // once React Flow has measured the tables.
+    await page.addInitScript(() => {
+      const moved: string[] = [];
+      (window as unknown as { moved: string[] }).moved = moved;
+      document.addEventListener('DOMContentLoaded', () =>
+        new MutationObserver((records) => {
+          for (const r of records) if (r.oldValue && (r.target as Element).classList.contains('react-flow__edge-path')) moved.push(`${r.oldValue} → ${(r.target as Element).getAttribute('d')}`);
+        }).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['d'] }),
+      );
+    });
+    await openDemo(page, FCT_ORDERS, `&mock.role=${role}`);
+    await expect(node(page, 'rpt_daily_sales')).toBeVisible();
+    await expect(page.locator('.react-flow__edge')).not.toHaveCount(0);
+    const ends = await arrowEnds(page);
+    expect(ends.length).toBeGreaterThan(5);
+    for (const { id, start, end, from, to } of ends) {
+      expect.soft(Math.abs(start.x - from.x), `${id} starts at its source's handle (x)`).toBeLessThan(1.01);
+      expect.soft(Math.abs(start.y - from.y), `${id} starts at its source's handle (y)`).toBeLessThan(1.01);
+      expect.soft(Math.abs(end.x - to.x), `${id} ends at its target's handle (x)`).toBeLessThan(1.01);
+      expect.soft(Math.abs(end.y - to.y), `${id} ends at its target's handle (y)`).toBeLessThan(1.01);
+    }
+    expect(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).toEqual([]);
+  });
+}

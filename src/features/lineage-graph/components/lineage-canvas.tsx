@@ -81,7 +81,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const layout = placed ?? EMPTY_LAYOUT;
 
   const trace = useColumnTrace(model, drafted.unsaved);
-  const { failures, onPictured } = useFailureMarks(model);
+  const failures = useFailureMarks(model);
   const emphasis = useCanvasEmphasis({ model, selected, drawnEdges: drawing.edges, colourBy: filters.colourBy, failures, trace, reveal });
 
   const flowBox = useRef<HTMLDivElement>(null);
@@ -126,7 +126,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     focus: emphasis.hovered ?? selected,
     highlight: emphasis.highlight,
     overview,
-    onPictured,
   });
 
   /** Selects a table (found, or named in a panel), draws it if it is not drawn, and centres on it. */

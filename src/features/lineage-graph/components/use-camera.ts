@@ -5,7 +5,6 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import type { GraphEdge } from '../model/build-graph';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult, type Point } from '../model/layout';
 import { frameOn, nudgeIntoView, startViewport, type Viewport } from '../model/viewport';
-import { afterPaint } from './after-paint';
 
 /** React Flow's minimap size (its default) plus its offset from the corner. */
 const MINIMAP_BOX = { width: 215, height: 165 };
@@ -50,9 +49,8 @@ export function useCamera({ box: element, layout, drawn, edges, focus, showAll, 
   const [initialViewport, setInitialViewport] = useState<Viewport>();
   if (!initialViewport && box && layout && drawn.length > 0) setInitialViewport(cameraOn(layout.positions, box));
 
-  // The minimap joins one frame after the first picture: the tables come first.
-  const [miniMap, setMiniMap] = useState(false);
-  useEffect(() => (initialViewport && !miniMap ? afterPaint(() => setMiniMap(true)) : undefined), [initialViewport, miniMap]);
+  // The minimap comes with the first picture (joining a frame later cost one more redraw).
+  const miniMap = initialViewport !== undefined;
 
   // Re-frame when the set of drawn tables changes. What an action drew is brought into view:
   // Show all fits everything drawn; +N, a root cause or a found table frame the new tables with

@@ -1,13 +1,12 @@
 // What the canvas emphasises (nodes/emphasis.ts): the paths through the hovered or selected table,
 // a root cause's path, a traced column's path, and the "fed by failing sources" marks. Passed to
 // the drawn tables through a context, so a highlight never rebuilds React Flow's node lists.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import { upstreamFailures, type UpstreamFailure } from '../model/quality-paths';
 import { causePathOf, rootCause } from '../model/root-cause';
 import { pathsThrough } from '../model/traverse';
 import type { ColourBy, Emphasis } from '../nodes/emphasis';
-import { afterPaint } from './after-paint';
 
 interface EmphasisInput {
   model: GraphModel;
@@ -59,13 +58,10 @@ export function useCanvasEmphasis({ model, selected, drawnEdges, colourBy, failu
 }
 
 /**
- * The "fed by failing sources" marks: computed once per lineage, one frame after the first picture
- * (call `onPictured` then), so they never delay it.
+ * The "fed by failing sources" marks: computed with the lineage (a few milliseconds at 5,000
+ * tables). They used to wait one frame after the first picture; that frame cost two more redraws
+ * of every drawn table (its marks, then its accessible name), so the picture settled later.
  */
-export function useFailureMarks(model: GraphModel) {
-  const [failures, setFailures] = useState<{ model: GraphModel; map: ReadonlyMap<string, UpstreamFailure> }>();
-  const [pictured, setPictured] = useState(false);
-  useEffect(() => (pictured ? afterPaint(() => setFailures({ model, map: upstreamFailures(model) })) : undefined), [model, pictured]);
-  const onPictured = useCallback(() => setPictured(true), []);
-  return { failures: failures?.model === model ? failures.map : undefined, onPictured };
+export function useFailureMarks(model: GraphModel): ReadonlyMap<string, UpstreamFailure> {
+  return useMemo(() => upstreamFailures(model), [model]);
 }

@@ -1,5 +1,4 @@
-// Performance marks for `npm run bench` (the bench measures from the page; the marks name what
-// was painted), and the signal that the first picture is up (`onPictured`).
+// Performance marks naming what was painted (for a profile; `npm run bench` measures from the page).
 import { useCallback, useEffect, type RefObject } from 'react';
 import type { LayoutResult } from '../model/layout';
 import { afterPaint } from './after-paint';
@@ -16,10 +15,9 @@ interface PaintInput {
   focus: string | undefined;
   highlight: unknown;
   overview: boolean;
-  onPictured: () => void;
 }
 
-export function usePaintMarks({ box, layout, drawn, nodeCount, edgeCount, focus, highlight, overview, onPictured }: PaintInput) {
+export function usePaintMarks({ box, layout, drawn, nodeCount, edgeCount, focus, highlight, overview }: PaintInput) {
   // React Flow draws edges one commit after it has measured the nodes: the picture counts as
   // painted once an edge is on screen too (when there are edges to draw).
   useEffect(() => {
@@ -32,7 +30,6 @@ export function usePaintMarks({ box, layout, drawn, nodeCount, edgeCount, focus,
       if (expectEdges && frames < 120 && !box.current?.querySelector('.react-flow__edge')) cancel = afterPaint(check);
       else {
         performance.mark('lineage-painted', { detail: { nodes: nodeCount } });
-        onPictured();
       }
     };
     cancel = afterPaint(check);
@@ -44,8 +41,7 @@ export function usePaintMarks({ box, layout, drawn, nodeCount, edgeCount, focus,
     (kind: 'graph' | 'highlight') => {
       if (kind === 'highlight') return void performance.mark('lineage-highlight-painted');
       performance.mark('lineage-painted', { detail: { nodes: drawn.length } });
-      onPictured();
     },
-    [drawn.length, onPictured],
+    [drawn.length],
   );
 }

@@ -12,7 +12,7 @@ import { edgeWidth, type Connector } from '../model/view-model';
 import type { NodeColumnList } from './column-list';
 import { DIFF_STYLE } from './diff-style';
 import type { FlowEdgeType } from './flow-edge';
-import type { TableFlowNode } from './table-node';
+import { tableHandles, type TableFlowNode } from './table-node';
 
 /** Dimmed connectors through tables a status filter hides. */
 export const CONNECTOR_COLOUR = INK.connector;
@@ -40,6 +40,8 @@ export function toFlowNodes({ keys, model, positions, hidden, columns, heightOf,
     const position = positions.get(key);
     if (!table || !position) return [];
     const list = columns.get(key);
+    // Without a column list the table's size and handles are known (a list's rows are measured).
+    const known = list ? {} : { measured: { width: NODE_WIDTH, height: NODE_HEIGHT }, handles: tableHandles(NODE_WIDTH, table.isRoot, connectable) };
     return {
       id: key,
       type: 'table',
@@ -59,6 +61,7 @@ export function toFlowNodes({ keys, model, positions, hidden, columns, heightOf,
       },
       selectable: true,
       draggable: false,
+      ...known,
     } satisfies TableFlowNode;
   });
 }
