@@ -39,8 +39,10 @@ interface Run {
   defaultMs: number;
   defaultTaskMs: number;
   drawn: number;
-  /** A drawn table clicked in the React Flow view → settled. */
+  /** The pointer onto a drawn table in the React Flow view (its paths highlighted) → settled. */
   highlightFlowMs: number | null;
+  /** A drawn table clicked in the React Flow view (selected: its details, its columns, the camera) → settled. */
+  selectFlowMs: number | null;
   /** "Show all" → settled; the view it gives. */
   allMs: number;
   allTaskMs: number;
@@ -67,7 +69,7 @@ function instrument() {
   const b = { lastChange: 0, lastDraw: 0, inputs: [] as number[], tasks: [] as [number, number][], frame: [] as { raw: number; px: number; inside: boolean }[] };
   (window as unknown as { __bench: typeof b }).__bench = b;
   // When the user acted: the input event's own time (Playwright's click first waits for the target to be stable).
-  for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, (event) => b.inputs.push(event.timeStamp), true);
+  for (const type of ['pointerdown', 'pointermove', 'keydown']) window.addEventListener(type, (event) => b.inputs.push(event.timeStamp), true);
   new PerformanceObserver((list) => list.getEntries().forEach((e) => b.tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -170,12 +172,32 @@ async function measure(browser: Browser, shape: Shape, size: number): Promise<Ru
   const lineageTables = Number(/Show all (\d+)/.exec((await page.getByRole('button', { name: /^Show all/ }).textContent()) ?? '')?.[1] ?? 0);
   const drawn = await page.locator('.react-flow__node').count();
 
-  // Highlight in the React Flow view: a drawn table other than the focus, clicked.
+  // Highlight in the React Flow view: the pointer onto a drawn table other than the focus (its
+  // paths stand out, the rest fades); then a click on it (it is selected: details, columns, camera).
   let highlightFlowMs: number | null = null;
-  const other = page.locator('.react-flow__node').filter({ hasNotText: focus }).first();
-  if (drawn > 1) {
+  let selectFlowMs: number | null = null;
+  // A table drawn inside the canvas, clear of its corners (the zoom buttons, the minimap).
+  const flowBox = await page.locator('.ls-canvas__flow').boundingBox();
+  const inside = await page.locator('.react-flow__node').evaluateAll(
+    (nodes, [focusName, box]) =>
+      nodes.findIndex((n) => {
+        const r = n.getBoundingClientRect();
+        const b = box as { x: number; y: number; width: number; height: number };
+        return !(n.textContent ?? '').includes(focusName as string) && r.left > b.x + 20 && r.right < b.x + b.width - 200 && r.top > b.y + 60 && r.bottom < b.y + b.height - 160;
+      }),
+    [focus, flowBox] as const,
+  );
+  const other = page.locator('.react-flow__node').nth(Math.max(0, inside));
+  if (drawn > 1 && flowBox && inside >= 0) {
+    await page.mouse.move(flowBox.x + flowBox.width - 5, flowBox.y + flowBox.height / 2); // over the pane, off any table
+    await settled(page, await now(page) - 1, 5_000).catch(() => 0);
+    const target = await other.boundingBox();
+    if (target) {
+      const h = await act(page, () => page.mouse.move(target.x + target.width / 2, target.y + target.height / 2));
+      highlightFlowMs = (await settled(page, h, 30_000)) - h;
+    }
     const t = await act(page, () => other.click());
-    highlightFlowMs = (await settled(page, t)) - t;
+    selectFlowMs = (await settled(page, t, 30_000)) - t;
     await page.keyboard.press('Escape');
     await settled(page, t);
   }
@@ -252,6 +274,7 @@ async function measure(browser: Browser, shape: Shape, size: number): Promise<Ru
     defaultTaskMs: Math.round(defaultTask),
     drawn,
     highlightFlowMs: highlightFlowMs === null ? null : Math.round(highlightFlowMs),
+    selectFlowMs: selectFlowMs === null ? null : Math.round(selectFlowMs),
     allMs: Math.round(allAt - clickAt),
     allTaskMs: Math.round(allTask),
     allView,
@@ -352,14 +375,14 @@ async function main() {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', `${JSON.stringify(result, null, 2)}\n`);
 
-  const header = ['shape', 'tables', 'lineage', 'default ms', 'task', 'drawn', 'highlight RF', 'show all ms', 'task', 'view', 'groups', 'name px', 'span', 'highlight all', 'open group', 'heap MB', 'DOM', 'JS KB'];
+  const header = ['shape', 'tables', 'lineage', 'default ms', 'task', 'drawn', 'highlight RF', 'select RF', 'show all ms', 'task', 'view', 'groups', 'name px', 'span', 'highlight all', 'open group', 'heap MB', 'DOM', 'JS KB'];
   const cell = (v: number | string | null) => (v === null ? '—' : String(v));
   console.log(`\nLineage Studio benchmark — ${result.machine} — median of ${RUNS}, settled = last DOM change or canvas draw + ${QUIET_MS} ms quiet\n`);
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
   for (const { shape, size, run: r } of rows) {
     const open = r.openGroupMs === null ? null : `${r.openGroupMs} (${r.openGroupTables})`;
     console.log(
-      `| ${[shape, size, r.lineageTables, r.defaultMs, r.defaultTaskMs, r.drawn, r.highlightFlowMs, r.allMs, r.allTaskMs, r.allView, r.groups, r.groupNamePx, r.span, r.highlightAllMs, open, r.heapMB, r.domNodes, r.jsKB].map(cell).join(' | ')} |`,
+      `| ${[shape, size, r.lineageTables, r.defaultMs, r.defaultTaskMs, r.drawn, r.highlightFlowMs, r.selectFlowMs, r.allMs, r.allTaskMs, r.allView, r.groups, r.groupNamePx, r.span, r.highlightAllMs, open, r.heapMB, r.domNodes, r.jsKB].map(cell).join(' | ')} |`,
     );
   }
   console.log('\nBudgets:');
