@@ -2,7 +2,8 @@
 // on a canvas: a 5,000-table warehouse reads as some 60 named, counted, coloured boxes. The focus
 // table's group starts open with the tables nearest the focus; any group opens and closes in place
 // (click, Enter or Space, "Open all in <connection>", or zooming in on it). Drag to pan, wheel to
-// zoom, arrow keys to walk the groups and the open groups' tables.
+// zoom, arrow keys to walk the groups and the open groups' tables; the pointer on a table highlights
+// its paths, as in the React Flow view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { plural } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
@@ -43,12 +44,14 @@ interface Props {
   /** Show this table (a search): its group opens and the camera centres on it. */
   centerOn?: { key: string; n: number };
   onSelect: (key: string | undefined) => void;
+  /** The table under the pointer (its paths are highlighted), or none. */
+  onHover?: (key: string | undefined) => void;
   /** Holds the picture as last painted (for an export). */
   pictureRef?: MutableRefObject<GroupedPicture | undefined>;
   onPainted?: () => void;
 }
 
-export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn, onSelect, pictureRef, onPainted }: Props) {
+export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn, onSelect, onHover, pictureRef, onPainted }: Props) {
   const focusGroup = groupOfTable(model, by, model.rootKey) ?? '';
   const [open, setOpen] = useState<ReadonlyMap<string, number>>(() => new Map([[focusGroup, OPEN_GROUP_TABLES]]));
   const zoomOpened = useRef(new Set<string>());
@@ -110,6 +113,10 @@ export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn
         if (model.nodes.has(at.key)) return onSelect(at.key);
         if (!open.has(at.key)) toggle([at.key], true);
         else if (at.header) toggle([at.key], false);
+      },
+      onHover: (x, y) => {
+        const at = hit(getCamera(), x, y);
+        onHover?.(at && model.nodes.has(at.key) ? at.key : undefined);
       },
       onZoom: (x, y) => {
         const camera = getCamera();

@@ -218,6 +218,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
                 diffs={drafted.drafted.diffs}
                 centerOn={camera.centerRequest}
                 onSelect={selectOnCanvas}
+                onHover={emphasis.setHovered}
                 pictureRef={groupedPicture}
               />
             </Suspense>
@@ -231,6 +232,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               layout={layout}
               emphasis={emphasis.emphasis}
               onSelect={selectOnCanvas}
+              onHover={emphasis.setHovered}
               centerOn={camera.centerRequest}
               onPainted={onOverviewPainted}
             />

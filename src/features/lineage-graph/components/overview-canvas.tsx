@@ -1,6 +1,7 @@
 // The whole graph of a big lineage (hundreds to thousands of tables) drawn on one <canvas>:
 // painting thousands of DOM nodes would block the page for seconds, a canvas paints them in
-// milliseconds. Wheel to zoom, drag to pan, click to select; the selection highlights its paths.
+// milliseconds. Wheel to zoom, drag to pan, click to select; the selected table's paths, or those
+// of the table under the pointer, are highlighted.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import type { LayoutResult } from '../model/layout';
@@ -19,13 +20,15 @@ interface Props {
   layout: LayoutResult;
   emphasis: Emphasis;
   onSelect: (key: string | undefined) => void;
+  /** The table under the pointer (its paths are highlighted), or none. */
+  onHover?: (key: string | undefined) => void;
   /** Centre on this table (search). */
   centerOn?: { key: string; n: number };
   onPainted?: (kind: 'graph' | 'highlight') => void;
 }
 
 
-export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, onSelect, centerOn, onPainted }: Props) {
+export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, onSelect, onHover, centerOn, onPainted }: Props) {
   const geometry = useMemo(() => edgeGeometry(edges, layout, diffs), [edges, layout, diffs]);
   const pendingKinds = useRef(new Set<'graph' | 'highlight'>());
   const { host, canvas, getCamera, setCamera, schedule: repaint, events } = useCanvasStage(
@@ -40,6 +43,7 @@ export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, o
         performance.mark('lineage-select');
         onSelect(tableAt(getCamera(), x, y, nodes, layout.positions));
       },
+      onHover: (x, y) => onHover?.(tableAt(getCamera(), x, y, nodes, layout.positions)),
     },
   );
   const schedule = useCallback(
