@@ -114,6 +114,10 @@ test('grouped: groups open and close in place, a found table in a closed group, 
   await expect(page.getByRole('region', { name: 'Details of features_crm_11' })).toHaveCount(0);
   const box = await picture.boundingBox();
   if (!box) throw new Error('no picture');
+  // Nothing selected: the pointer on the table highlights its paths, as in the React Flow view.
+  await expect(picture).not.toHaveAccessibleName(/Highlighted:/);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(picture).toHaveAccessibleName(/Highlighted: \d+ tables in \d+ groups\./);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const details = page.getByRole('region', { name: 'Details of features_crm_11' });
   await expect(details).toBeVisible();
