@@ -30,7 +30,7 @@ import { useColumnTrace } from './use-column-trace';
 import { useDrawing } from './use-drawing';
 import { useFlowElements } from './use-flow-elements';
 import { useGraphKeyboard } from './use-graph-keyboard';
-import { useLayout } from './use-layout';
+import { QUICK_LAYOUT_MAX, useLayout } from './use-layout';
 import { useLegend } from './use-legend';
 import { useNodeClick } from './use-node-click';
 import { usePaintMarks } from './use-paint-marks';
@@ -203,7 +203,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             onFilters={onFilters}
           />
           <CanvasNotes
-            layingOut={layoutPending && !grouped ? drawing.nodes.length : undefined}
+            layingOut={layoutPending && !grouped && drawing.nodes.length > QUICK_LAYOUT_MAX ? drawing.nodes.length : undefined}
             layoutError={layoutError}
             readingLinks={columnLists.readingLinks}
             unreadLinks={columnLists.unreadLinks}

@@ -1,17 +1,18 @@
-// Layout as a hook: small graphs synchronously (no flash; and two embedded instances sharing the
-// worker never cancel each other's small layouts), larger ones in a Web Worker so the page stays
-// responsive. (Sending small graphs to the worker too would take dagre out of the first chunk, 16 KB
-// gzip, but a newer request terminates the busy worker: tried and reverted, see #16.) A newer request cancels an older one (the busy worker is terminated).
-// Results are cached by graph content, and a new layout is shifted so that the anchor table
+// Layout as a hook, always off the main thread: in a Web Worker (dagre is then loaded by the worker
+// only, not by the page: −16 KB gzip of JavaScript before the first picture). Without workers
+// (tests) the layout module is loaded on demand and runs here. One worker serves every instance on
+// the page (two embedded graphs): requests queue; a newer request of the same instance supersedes
+// its older one (if that one is running, the worker is terminated and the queue is re-posted to a
+// new one), never another instance's. Results are cached by graph content (a cached layout is
+// adopted during the render, no waiting), and a new layout is shifted so that the anchor table
 // (the focus table) stays where it was: the picture does not jump when the graph grows.
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { LayoutInput, LayoutResult, Point } from '../model/layout';
-import { layoutGraph } from '../model/layout-graph';
 import type { LayoutRequest, LayoutResponse } from '../model/layout.worker';
 
-/** Up to this many nodes the layout runs on the main thread (≈ 30 ms with dagre). */
-export const SYNC_LAYOUT_MAX = 60;
+/** Up to this many tables the worker answers within a frame or two: no "Laying out…" note. */
+export const QUICK_LAYOUT_MAX = 60;
 const CACHE_SIZE = 24;
 const cache = new Map<string, LayoutResult>();
 
@@ -49,12 +50,85 @@ function shifted(result: LayoutResult, anchor: string | undefined, previous: Lay
   return { ...result, positions };
 }
 
+interface Job {
+  id: number;
+  owner: object;
+  input: LayoutInput;
+  onDone: (result: LayoutResult, ms: number) => void;
+  onError: (error: string) => void;
+}
+
 let worker: Worker | undefined;
-let busy = false;
 let nextId = 1;
+/** Posted to the worker, in order; the first one is running. */
+const posted: Job[] = [];
 
 function spawnWorker(): Worker {
   return new Worker(new URL('../model/layout.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function startWorker(): Worker {
+  const started = spawnWorker();
+  started.onmessage = (event: MessageEvent<LayoutResponse>) => {
+    if (event.data.id === 0) return; // the warm-up
+    const at = posted.findIndex((job) => job.id === event.data.id);
+    if (at < 0) return;
+    const [job] = posted.splice(at, 1);
+    const { positions, algorithm, width, height, ms } = event.data;
+    job?.onDone({ positions: new Map(positions), algorithm, width, height }, ms);
+  };
+  started.onerror = (event) => {
+    // The running layout failed (or the worker could not start): it is reported, the rest re-posted.
+    event.preventDefault();
+    const failed = posted.shift();
+    if (posted.length > 0) restart();
+    else {
+      started.terminate();
+      if (worker === started) worker = undefined;
+    }
+    failed?.onError(event.message || 'layout failed');
+  };
+  worker = started;
+  return started;
+}
+
+/** A new worker for what is still waiting (the old one is stopped mid-layout). */
+function restart() {
+  worker?.terminate();
+  const current = startWorker();
+  for (const job of posted) current.postMessage({ id: job.id, input: job.input } satisfies LayoutRequest);
+}
+
+/** Exported for its tests (use-layout.test.ts). */
+export function layoutInWorker(owner: object, input: LayoutInput, onDone: Job['onDone'], onError: Job['onError']): () => void {
+  const job: Job = { id: nextId++, owner, input, onDone, onError };
+  // The worker handles one message at a time: the older request of this instance is dropped
+  // (terminating the worker if it is the running one), the others wait their turn.
+  const drop = (old: Job) => {
+    const at = posted.indexOf(old);
+    if (at < 0) return;
+    posted.splice(at, 1);
+    if (at === 0) restart();
+  };
+  for (const old of posted.filter((other) => other.owner === owner)) drop(old);
+  posted.push(job);
+  (worker ?? startWorker()).postMessage({ id: job.id, input } satisfies LayoutRequest);
+  return () => drop(job);
+}
+
+/** Without workers (tests, an old browser): the layout module, loaded on demand, runs here. */
+function layoutHere(input: LayoutInput, onDone: Job['onDone'], onError: Job['onError']): () => void {
+  let cancelled = false;
+  import('../model/layout-graph')
+    .then(({ layoutGraph }) => {
+      const started = performance.now();
+      const result = layoutGraph(input);
+      if (!cancelled) onDone(result, performance.now() - started);
+    })
+    .catch((error: unknown) => !cancelled && onError(String(error)));
+  return () => {
+    cancelled = true;
+  };
 }
 
 /** A small layered DAG: enough work for the worker to load and compile dagre's hot paths. */
@@ -76,42 +150,14 @@ function warmUpInput(): LayoutInput {
 /**
  * Starts the layout worker and has it lay out a small graph, while the lineage is still being
  * fetched: a cold worker (module load + dagre's first run) costs more than the layout itself.
- * The warm-up is not "busy": a real request queues behind it instead of terminating it.
+ * The warm-up (id 0) is no request: a real one queues behind it, and nothing waits for its answer.
  */
 export function prepareLayoutWorker(): void {
   if (worker || typeof Worker === 'undefined') return;
-  worker = spawnWorker();
+  const started = startWorker();
   const input = warmUpInput();
-  worker.postMessage({ id: 0, input, algorithm: 'dagre-network-simplex' } satisfies LayoutRequest);
-  worker.postMessage({ id: 0, input, algorithm: 'layered' } satisfies LayoutRequest);
-}
-
-function layoutInWorker(input: LayoutInput, onDone: (result: LayoutResult, ms: number) => void, onError: (error: unknown) => void): () => void {
-  if (worker && busy) {
-    worker.terminate(); // cancel the older, now useless computation
-    worker = undefined;
-  }
-  worker ??= spawnWorker();
-  const current = worker;
-  const id = nextId++;
-  busy = true;
-  let cancelled = false;
-  current.onmessage = (event: MessageEvent<LayoutResponse>) => {
-    if (event.data.id !== id) return;
-    busy = false;
-    if (cancelled) return;
-    const { positions, algorithm, width, height, ms } = event.data;
-    onDone({ positions: new Map(positions), algorithm, width, height }, ms);
-  };
-  current.onerror = (event) => {
-    busy = false;
-    if (!cancelled) onError(event.message || 'layout failed');
-  };
-  const request: LayoutRequest = { id, input };
-  current.postMessage(request);
-  return () => {
-    cancelled = true;
-  };
+  started.postMessage({ id: 0, input, algorithm: 'dagre-network-simplex' } satisfies LayoutRequest);
+  started.postMessage({ id: 0, input, algorithm: 'layered' } satisfies LayoutRequest);
 }
 
 export interface LayoutState {
@@ -124,24 +170,21 @@ export interface LayoutState {
 
 export function useLayout(input: LayoutInput, anchor: string | undefined): LayoutState {
   const key = useMemo(() => contentKey(input), [input]);
+  const [owner] = useState(() => ({}));
   const [shown, setShown] = useState<{ key: string; layout: LayoutResult }>();
   const [failure, setFailure] = useState<{ key: string; message: string }>();
 
-  const small = input.nodes.length <= SYNC_LAYOUT_MAX || typeof Worker === 'undefined';
-  // Small or already computed: adopt it during this render (React re-renders before painting).
+  // Already computed: adopt it during this render (React re-renders before painting).
   if (shown?.key !== key) {
-    let ready = cache.get(key);
-    if (!ready && small) {
-      ready = layoutGraph(input);
-      remember(key, ready);
-    }
+    const ready = cache.get(key);
     if (ready) setShown({ key, layout: shifted(ready, anchor, shown?.layout) });
   }
 
   useEffect(() => {
-    if (small || cache.has(key)) return;
+    if (cache.has(key)) return;
     performance.mark('lineage-layout-start');
-    return layoutInWorker(
+    const run = typeof Worker === 'undefined' ? layoutHere : (...args: Parameters<typeof layoutHere>) => layoutInWorker(owner, ...args);
+    return run(
       input,
       (result, ms) => {
         remember(key, result);
@@ -153,9 +196,9 @@ export function useLayout(input: LayoutInput, anchor: string | undefined): Layou
         // neighbourhood in test/console-host). Committed at once, every later render sees it.
         flushSync(() => setShown((previous) => ({ key, layout: shifted(result, anchor, previous?.layout) })));
       },
-      (error) => setFailure({ key, message: String(error) }),
+      (error) => setFailure({ key, message: error }),
     );
-  }, [small, key, input, anchor]);
+  }, [key, input, anchor, owner]);
 
   return { layout: shown?.layout, pending: shown?.key !== key, error: failure?.key === key ? failure.message : undefined };
 }
