@@ -23,7 +23,8 @@ class FakeWorker {
   }
 }
 
-const input = (name: string) => ({ nodes: [name], edges: [] });
+const input = (name: string, tables = 1) => ({ nodes: Array.from({ length: tables }, (_, i) => `${name}${i}`), edges: [] });
+const BIG = 200;
 
 describe('the layout worker queue', () => {
   beforeEach(() => {
@@ -33,39 +34,44 @@ describe('the layout worker queue', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it("keeps another instance's request when an instance asks again; drops only its own older one", async () => {
+  const last = <T,>(list: T[]) => list[list.length - 1] as T;
+  const lastId = (worker: FakeWorker) => last(worker.posted).id;
+
+  it("one layout at a time; an instance's newer request drops only its own older one", async () => {
     const { layoutInWorker } = await import('./use-layout');
     const a = {};
     const b = {};
     const done: string[] = [];
     const record = (what: string) => () => done.push(what);
-    layoutInWorker(a, input('a1'), record('a1'), record('a1 failed'));
+    layoutInWorker(a, input('a1', BIG), record('a1'), record('a1 failed'));
     layoutInWorker(b, input('b1'), record('b1'), record('b1 failed'));
     const first = FakeWorker.started[0] as FakeWorker;
-    expect(first.posted.map((m) => m.id)).toHaveLength(2);
-    const [a1, b1] = first.posted.map((m) => m.id) as [number, number];
+    expect(first.posted).toHaveLength(1); // b1 waits its turn
+    const a1 = lastId(first);
 
-    // a asks again while its first layout is running: the worker is stopped, b's request re-posted.
+    // a asks again while its long first layout is running: that one is stopped, b's goes next.
     layoutInWorker(a, input('a2'), record('a2'), record('a2 failed'));
     expect(first.terminated).toBe(true);
     const second = FakeWorker.started[1] as FakeWorker;
-    expect(second.posted.map((m) => m.id)).toEqual([b1, expect.any(Number)]);
-    const a2 = (second.posted[1] as { id: number }).id;
     first.answer(a1); // a late answer from the stopped worker counts for nothing
-    second.answer(b1);
-    second.answer(a2);
+    second.answer(lastId(second));
+    expect(done).toEqual(['b1']);
+    second.answer(lastId(second));
     expect(done).toEqual(['b1', 'a2']);
 
-    // A request that is waiting (not running) is dropped without stopping the worker.
-    layoutInWorker(b, input('b2'), record('b2'), record('b2 failed'));
+    // A quick layout that is superseded while running finishes, unheard; a waiting one is dropped.
     layoutInWorker(a, input('a3'), record('a3'), record('a3 failed'));
-    const cancel = layoutInWorker(a, input('a4'), record('a4'), record('a4 failed'));
+    const a3 = lastId(second);
+    layoutInWorker(b, input('b2'), record('b2'), record('b2 failed'));
+    layoutInWorker(a, input('a4'), record('a4'), record('a4 failed'));
+    const cancel = layoutInWorker(b, input('b3'), record('b3'), record('b3 failed')); // drops b2
     expect(second.terminated).toBe(false);
-    const [b2, , a4] = second.posted.slice(2).map((m) => m.id) as [number, number, number];
-    cancel(); // a unmounts: its request goes
-    second.answer(b2);
-    second.answer(a4);
-    expect(done).toEqual(['b1', 'a2', 'b2']);
+    second.answer(a3);
+    expect(done).toEqual(['b1', 'a2']);
+    cancel(); // b unmounts while b3 waits
+    second.answer(lastId(second)); // a4
+    expect(second.posted).toHaveLength(4); // b1, a2, a3, a4: b2 and b3 never sent
+    expect(done).toEqual(['b1', 'a2', 'a4']);
   });
 
   it('reports a failed layout to its instance and carries on with the others', async () => {
@@ -74,11 +80,10 @@ describe('the layout worker queue', () => {
     layoutInWorker({}, input('x'), () => done.push('x'), (error) => done.push(`x failed: ${error}`));
     layoutInWorker({}, input('y'), () => done.push('y'), (error) => done.push(`y failed: ${error}`));
     const first = FakeWorker.started[0] as FakeWorker;
-    const y = (first.posted[1] as { id: number }).id;
     first.onerror?.({ message: 'out of memory', preventDefault: () => {} });
+    expect(first.terminated).toBe(true);
     const second = FakeWorker.started[1] as FakeWorker;
-    expect(second.posted.map((m) => m.id)).toEqual([y]);
-    second.answer(y);
+    second.answer(lastId(second));
     expect(done).toEqual(['x failed: out of memory', 'y']);
   });
 });

@@ -1,9 +1,9 @@
 // Layout as a hook, always off the main thread: in a Web Worker (dagre is then loaded by the worker
 // only, not by the page: −16 KB gzip of JavaScript before the first picture). Without workers
 // (tests) the layout module is loaded on demand and runs here. One worker serves every instance on
-// the page (two embedded graphs): requests queue; a newer request of the same instance supersedes
-// its older one (if that one is running, the worker is terminated and the queue is re-posted to a
-// new one), never another instance's. Results are cached by graph content (a cached layout is
+// the page (two embedded graphs): requests queue, one is computed at a time; a newer request of the
+// same instance supersedes its older one (a long one that is running is stopped: the worker is
+// terminated and the next request goes to a new one), never another instance's. Results are cached by graph content (a cached layout is
 // adopted during the render, no waiting), and a new layout is shifted so that the anchor table
 // (the focus table) stays where it was: the picture does not jump when the graph grows.
 import { useEffect, useMemo, useState } from 'react';
@@ -56,12 +56,15 @@ interface Job {
   input: LayoutInput;
   onDone: (result: LayoutResult, ms: number) => void;
   onError: (error: string) => void;
+  /** Superseded while running: its answer is ignored. */
+  dropped?: boolean;
 }
 
 let worker: Worker | undefined;
 let nextId = 1;
-/** Posted to the worker, in order; the first one is running. */
-const posted: Job[] = [];
+/** The request the worker is computing (one at a time), and those waiting their turn. */
+let running: Job | undefined;
+const waiting: Job[] = [];
 
 function spawnWorker(): Worker {
   return new Worker(new URL('../model/layout.worker.ts', import.meta.url), { type: 'module' });
@@ -70,49 +73,60 @@ function spawnWorker(): Worker {
 function startWorker(): Worker {
   const started = spawnWorker();
   started.onmessage = (event: MessageEvent<LayoutResponse>) => {
-    if (event.data.id === 0) return; // the warm-up
-    const at = posted.findIndex((job) => job.id === event.data.id);
-    if (at < 0) return;
-    const [job] = posted.splice(at, 1);
+    const job = running;
+    if (!job || event.data.id !== job.id) return; // the warm-up (id 0)
+    running = undefined;
     const { positions, algorithm, width, height, ms } = event.data;
-    job?.onDone({ positions: new Map(positions), algorithm, width, height }, ms);
+    if (!job.dropped) job.onDone({ positions: new Map(positions), algorithm, width, height }, ms);
+    next();
   };
   started.onerror = (event) => {
-    // The running layout failed (or the worker could not start): it is reported, the rest re-posted.
+    // The running layout failed (or the worker could not start): reported, and the next one goes to a new worker.
     event.preventDefault();
-    const failed = posted.shift();
-    if (posted.length > 0) restart();
-    else {
-      started.terminate();
-      if (worker === started) worker = undefined;
-    }
-    failed?.onError(event.message || 'layout failed');
+    const failed = running;
+    running = undefined;
+    stopWorker();
+    if (failed && !failed.dropped) failed.onError(event.message || 'layout failed');
+    next();
   };
   worker = started;
   return started;
 }
 
-/** A new worker for what is still waiting (the old one is stopped mid-layout). */
-function restart() {
+function stopWorker() {
   worker?.terminate();
-  const current = startWorker();
-  for (const job of posted) current.postMessage({ id: job.id, input: job.input } satisfies LayoutRequest);
+  worker = undefined;
+}
+
+/** Hands the next waiting request to the worker when it is free. */
+function next() {
+  if (running) return;
+  const job = waiting.shift();
+  if (!job) return;
+  running = job;
+  (worker ?? startWorker()).postMessage({ id: job.id, input: job.input } satisfies LayoutRequest);
 }
 
 /** Exported for its tests (use-layout.test.ts). */
 export function layoutInWorker(owner: object, input: LayoutInput, onDone: Job['onDone'], onError: Job['onError']): () => void {
-  const job: Job = { id: nextId++, owner, input, onDone, onError };
-  // The worker handles one message at a time: the older request of this instance is dropped
-  // (terminating the worker if it is the running one), the others wait their turn.
   const drop = (old: Job) => {
-    const at = posted.indexOf(old);
-    if (at < 0) return;
-    posted.splice(at, 1);
-    if (at === 0) restart();
+    const at = waiting.indexOf(old);
+    if (at >= 0) waiting.splice(at, 1);
+    if (running !== old) return;
+    old.dropped = true;
+    // A long layout is stopped (the worker is terminated; a new one takes the next request); a
+    // quick one finishes: a new worker would cost more than what is left of it.
+    if (old.input.nodes.length > QUICK_LAYOUT_MAX) {
+      running = undefined;
+      stopWorker();
+      next();
+    }
   };
-  for (const old of posted.filter((other) => other.owner === owner)) drop(old);
-  posted.push(job);
-  (worker ?? startWorker()).postMessage({ id: job.id, input } satisfies LayoutRequest);
+  // An instance's newer request supersedes its own older ones, never another instance's.
+  for (const old of [running, ...waiting]) if (old?.owner === owner) drop(old);
+  const job: Job = { id: nextId++, owner, input, onDone, onError };
+  waiting.push(job);
+  next();
   return () => drop(job);
 }
 
