@@ -195,7 +195,11 @@ function paintGroup(context: GroupContext, scene: GroupScene, group: TableGroup,
     context.fill();
     bx += width;
   }
-  const textWidth = Math.min(box.width, open ? 600 : GROUP_WIDTH) - 20;
+  // An open group's "N on path" shares the name's line: the name gives way to it.
+  const pathLabel = onPath !== undefined ? `${onPath} on path` : undefined;
+  context.font = '700 18px system-ui, sans-serif';
+  const pathRoom = open && pathLabel ? context.measureText(pathLabel).width + 12 : 0;
+  const textWidth = Math.min(box.width - pathRoom, open ? 600 : GROUP_WIDTH) - 20;
   context.fillStyle = INK.text;
   context.font = '700 30px system-ui, sans-serif';
   context.fillText(clip(context, `${open ? '▾ ' : ''}${group.label}`, textWidth), p.x + 10, p.y + 26);
@@ -210,11 +214,11 @@ function paintGroup(context: GroupContext, scene: GroupScene, group: TableGroup,
     context.font = '600 18px system-ui, sans-serif';
     context.fillText(`${group.failing} failing`, lineX, line);
   }
-  if (onPath !== undefined) {
+  if (pathLabel) {
     context.fillStyle = INK.focus;
     context.font = '700 18px system-ui, sans-serif';
     context.textAlign = 'right';
-    context.fillText(`${onPath} on path`, p.x + box.width - 10, open ? p.y + 26 : line);
+    context.fillText(pathLabel, p.x + box.width - 10, open ? p.y + 26 : line);
     context.textAlign = 'left';
   }
   if (!open) return;
