@@ -113,14 +113,18 @@ async function act(page: Page, action: () => Promise<unknown>): Promise<number> 
   return input ?? before;
 }
 
+/** When the graph area last changed or a canvas last drew (page time). */
+const lastChange = (page: Page) =>
+  page.evaluate(() => {
+    const b = (window as unknown as { __bench: { lastChange: number; lastDraw: number } }).__bench;
+    return { last: Math.max(b.lastChange, b.lastDraw), at: performance.now() };
+  });
+
 /** Waits for a change after `since` followed by QUIET_MS without one; returns when the last change was. */
 async function settled(page: Page, since: number, timeoutMs = 240_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { last, at } = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { lastChange: number; lastDraw: number } }).__bench;
-      return { last: Math.max(b.lastChange, b.lastDraw), at: performance.now() };
-    });
+    const { last, at } = await lastChange(page);
     if (last > since && at - last >= QUIET_MS) return last;
     if (Date.now() > deadline) throw new Error(`nothing settled within ${timeoutMs} ms`);
     await page.waitForTimeout(100);
@@ -265,11 +269,7 @@ async function measure(browser: Browser, shape: Shape, size: number): Promise<Ru
       for (const { dx, dy } of offsets) {
         const t = await act(page, () => page.mouse.move(centre.x + dx, centre.y + dy));
         await page.waitForTimeout(400);
-        const last = await page.evaluate(() => {
-          const b = (window as unknown as { __bench: { lastChange: number; lastDraw: number } }).__bench;
-          return Math.max(b.lastChange, b.lastDraw);
-        });
-        if (last > t) {
+        if ((await lastChange(page)).last > t) {
           highlightAllMs = (await settled(page, t)) - t;
           break;
         }

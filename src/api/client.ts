@@ -209,9 +209,7 @@ export function createDqopsApi(config: DqopsApiConfig) {
       const { data } = await run('read lineage', signal, (s) =>
         client.GET(`${TABLE_PATH}/lineage/tree`, { params: { path: tablePath(table), query: direction }, signal: s }),
       );
-      performance.mark('lineage-tree-response'); // read by `npm run bench`
       const tree = normalizeTree(requireObject('read lineage', data), table);
-      performance.mark('lineage-tree-normalized');
       return tree;
     },
 

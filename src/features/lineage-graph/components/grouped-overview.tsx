@@ -48,10 +48,9 @@ interface Props {
   onHover?: (key: string | undefined) => void;
   /** Holds the picture as last painted (for an export). */
   pictureRef?: MutableRefObject<GroupedPicture | undefined>;
-  onPainted?: () => void;
 }
 
-export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn, onSelect, onHover, pictureRef, onPainted }: Props) {
+export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn, onSelect, onHover, pictureRef }: Props) {
   const focusGroup = groupOfTable(model, by, model.rootKey) ?? '';
   const [open, setOpen] = useState<ReadonlyMap<string, number>>(() => new Map([[focusGroup, OPEN_GROUP_TABLES]]));
   const zoomOpened = useRef(new Set<string>());
@@ -103,7 +102,6 @@ export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn
       const scene = { model, grouping, view, ...placed, statusOf, active, selected: emphasis.selected, paths, drafts };
       paintGroups(context, camera, scene, size);
       if (pictureRef) pictureRef.current = { scene, width: placed.width, height: placed.height };
-      onPainted?.();
     },
     {
       onClick: (x, y) => {

@@ -1,6 +1,6 @@
 // The lineage graph: a composition of the hooks that each do one job (docs/architecture.md): the
 // drafted model, what is drawn and the filters, the selection, the layout, the column lists, the
-// emphasis, React Flow's elements, the camera, the paint marks. This file wires them and lays out
+// emphasis, React Flow's elements, the camera. This file wires them and lays out
 // the toolbar, the graph and the side panel.
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useId, useMemo, useRef, type ReactNode } from 'react';
@@ -33,7 +33,6 @@ import { useGraphKeyboard } from './use-graph-keyboard';
 import { QUICK_LAYOUT_MAX, useLayout } from './use-layout';
 import { useLegend } from './use-legend';
 import { useNodeClick } from './use-node-click';
-import { usePaintMarks } from './use-paint-marks';
 import { useSelection } from './use-selection';
 
 export interface LineageCanvasProps {
@@ -117,21 +116,10 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   });
   const placedKeys = useMemo(() => flow.nodes.map((node) => node.id), [flow.nodes]);
   const camera = useCamera({ box: flowBox, layout: placed, drawn: placedKeys, edges: drawing.edges, focus: selected ?? model.rootKey, showAll: filters.showAll, heightOf: heightOfTable });
-  const onOverviewPainted = usePaintMarks({
-    box: flowBox,
-    layout,
-    drawn: drawing.nodes,
-    nodeCount: flow.nodes.length,
-    edgeCount: flow.linkCount,
-    focus: emphasis.hovered ?? selected,
-    highlight: emphasis.highlight,
-    overview,
-  });
 
   /** Selects a table (found, or named in a panel), draws it if it is not drawn, and centres on it. */
   const focusTable = useCallback(
     (key: string) => {
-      performance.mark('lineage-select');
       if (!drawn.has(key)) reveal([key]);
       select({ kind: 'table', key });
       camera.centerOn(key);
@@ -234,7 +222,6 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               onSelect={selectOnCanvas}
               onHover={emphasis.setHovered}
               centerOn={camera.centerRequest}
-              onPainted={onOverviewPainted}
             />
           ) : null}
           {overview || !camera.initialViewport ? null : (

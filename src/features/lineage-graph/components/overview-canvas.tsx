@@ -2,7 +2,7 @@
 // painting thousands of DOM nodes would block the page for seconds, a canvas paints them in
 // milliseconds. Wheel to zoom, drag to pan, click to select; the selected table's paths, or those
 // of the table under the pointer, are highlighted.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
 import type { LayoutResult } from '../model/layout';
 import type { LinkDiff } from '../model/draft';
@@ -24,36 +24,20 @@ interface Props {
   onHover?: (key: string | undefined) => void;
   /** Centre on this table (search). */
   centerOn?: { key: string; n: number };
-  onPainted?: (kind: 'graph' | 'highlight') => void;
 }
 
 
-export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, onSelect, onHover, centerOn, onPainted }: Props) {
+export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, onSelect, onHover, centerOn }: Props) {
   const geometry = useMemo(() => edgeGeometry(edges, layout, diffs), [edges, layout, diffs]);
-  const pendingKinds = useRef(new Set<'graph' | 'highlight'>());
-  const { host, canvas, getCamera, setCamera, schedule: repaint, events } = useCanvasStage(
-    (context, view, size) => {
-      paintOverview(context, view, { model, nodes, positions: layout.positions, geometry, emphasis }, size);
-      const kinds = [...pendingKinds.current];
-      pendingKinds.current.clear();
-      for (const kind of kinds) onPainted?.(kind);
-    },
+  const { host, canvas, getCamera, setCamera, schedule, events } = useCanvasStage(
+    (context, view, size) => paintOverview(context, view, { model, nodes, positions: layout.positions, geometry, emphasis }, size),
     {
       onClick: (x, y) => {
-        performance.mark('lineage-select');
         onSelect(tableAt(getCamera(), x, y, nodes, layout.positions));
       },
       onHover: (x, y) => onHover?.(tableAt(getCamera(), x, y, nodes, layout.positions)),
     },
   );
-  const schedule = useCallback(
-    (kind: 'graph' | 'highlight' = 'graph') => {
-      pendingKinds.current.add(kind);
-      repaint();
-    },
-    [repaint],
-  );
-
   // Fit the whole graph when a new picture arrives.
   const fit = useCallback(() => {
     const element = host.current;
@@ -62,9 +46,9 @@ export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, o
   }, [host, setCamera, layout]);
   useEffect(() => {
     fit();
-    schedule('graph');
+    schedule();
   }, [layout, nodes, fit, schedule]);
-  useEffect(() => schedule('highlight'), [emphasis, schedule]);
+  useEffect(() => schedule(), [emphasis, schedule]);
 
   useEffect(() => {
     if (!centerOn) return;
@@ -72,7 +56,7 @@ export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, o
     const element = host.current;
     if (!p || !element) return;
     setCamera(centredOn(getCamera(), p, element.clientWidth, element.clientHeight));
-    schedule('graph');
+    schedule();
   }, [centerOn, layout, schedule, host, getCamera, setCamera]);
 
   return (
@@ -84,7 +68,7 @@ export function OverviewCanvas({ model, nodes, edges, diffs, layout, emphasis, o
         aria-label={`Overview of all ${nodes.length} tables. Use "Find a table" to select one, or the Flows tab for a table of every flow.`}
         {...events}
       />
-      <button type="button" className="ls-button ls-overview__fit" onClick={() => (fit(), schedule('graph'))}>
+      <button type="button" className="ls-button ls-overview__fit" onClick={() => (fit(), schedule())}>
         Fit
       </button>
     </div>

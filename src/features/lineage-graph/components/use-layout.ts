@@ -3,8 +3,9 @@
 // (tests) the layout module is loaded on demand and runs here. One worker serves every instance on
 // the page (two embedded graphs): requests queue, one is computed at a time; a newer request of the
 // same instance supersedes its older one (a long one that is running is stopped: the worker is
-// terminated and the next request goes to a new one), never another instance's. Results are cached by graph content (a cached layout is
-// adopted during the render, no waiting), and a new layout is shifted so that the anchor table
+// terminated and the next request goes to a new one), never another instance's. Results are cached
+// by graph content (a cached layout is adopted during the render, no waiting), and a new layout is
+// shifted so that the anchor table
 // (the focus table) stays where it was: the picture does not jump when the graph grows.
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -196,13 +197,11 @@ export function useLayout(input: LayoutInput, anchor: string | undefined): Layou
 
   useEffect(() => {
     if (cache.has(key)) return;
-    performance.mark('lineage-layout-start');
     const run = typeof Worker === 'undefined' ? layoutHere : (...args: Parameters<typeof layoutHere>) => layoutInWorker(owner, ...args);
     return run(
       input,
-      (result, ms) => {
+      (result) => {
         remember(key, result);
-        performance.measure('lineage-layout', { start: 'lineage-layout-start', duration: ms });
         // Synchronously: with React 18 (an embedding host's React) an update from a worker message
         // has default priority, while React Flow's store updates re-render with sync priority and
         // skip it. The canvas then alternated between the old and the new layout, each time handing

@@ -42,7 +42,6 @@ export function useNodeClick({ selected, select, expand, keyboard, columnLists, 
         toggle(node.id, column);
         return select({ kind: 'table', key: node.id });
       }
-      performance.mark('lineage-select');
       select(node.id === selected ? { kind: 'none' } : { kind: 'table', key: node.id });
     },
     [select, selected, actions, nodeColumns, toggle, focusTable, revealColumnList, expand],
