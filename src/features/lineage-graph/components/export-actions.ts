@@ -22,7 +22,7 @@ export function groupedSvg(input: ExportInput, picture: GroupedPicture): { svg: 
   const scene = { ...picture.scene, active: undefined, paths: undefined };
   paintGroups(context, { x: EXPORT_MARGIN, y: EXPORT_HEADER + EXPORT_MARGIN, k: 1 }, scene, { width, height, dpr: 1 });
   const { grouping } = scene;
-  const unit = grouping.by === 'schema' ? 'schema' : 'connection';
+  const unit = grouping.by;
   const svg = svgDocument({
     tree: input.tree,
     width,

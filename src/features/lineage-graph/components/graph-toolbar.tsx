@@ -7,6 +7,7 @@ import { compareNames } from '@/lib/format';
 import { SEVERITY_STYLE } from '@/lib/severity';
 import type { GraphModel } from '../model/build-graph';
 import { hidesTables, type FiltersChange, type GraphFilters } from '../model/graph-filters';
+import { GROUP_UNIT } from '../model/auto-group';
 import type { GroupBy } from '../model/groups';
 import type { ExportFormat, ExportInput } from '../model/export';
 import type { GroupedPicture } from './paint-groups';
@@ -18,10 +19,11 @@ const COLOURINGS = [
   ['upstream', 'Including upstream', 'The worst status of the table and everything upstream of it (DQOps)'],
 ] as const;
 const GROUPINGS = [
-  ['auto', 'Automatic: groups for all of a big lineage', 'Tables up to 250; groups by schema (or connection) when Show all draws more'],
+  ['auto', 'Automatic: groups for all of a big lineage', 'Tables up to 250; groups by schema (or connection, or level in one schema) when Show all draws more'],
   ['none', 'Tables, not grouped', undefined],
   ['schema', 'Group by schema', undefined],
   ['connection', 'Group by connection', undefined],
+  ['level', 'Group by level from the focus', 'Upstream and downstream levels: the longest chain of flows to the focus'],
 ] as const;
 
 interface Props {
@@ -181,7 +183,7 @@ export function DrawnCount({ drawn, total, filteredOut, matchingBeyond, showAll,
   if (grouped) {
     return (
       <p className="ls-canvas__count" aria-live="polite">
-        Showing all {total} tables, grouped by {grouped}
+        Showing all {total} tables, grouped by {GROUP_UNIT[grouped]}
       </p>
     );
   }

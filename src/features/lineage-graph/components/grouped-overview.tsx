@@ -11,7 +11,8 @@ import type { GraphModel } from '../model/build-graph';
 import type { LinkDiff } from '../model/draft';
 import { GROUP_HEIGHT, GROUP_WIDTH, OPEN_HEADER, type Size } from '../model/group-layout';
 import { linksOnPath, OPEN_GROUP_TABLES } from '../model/group-view';
-import { groupKeyOf, groupLabel, pathsInGroups, type GroupBy } from '../model/groups';
+import { GROUP_UNIT } from '../model/auto-group';
+import { groupLabel, groupLineage, pathsInGroups, type GroupBy } from '../model/groups';
 import type { Point } from '../model/layout';
 import { centredOn, fitCamera, type Camera } from '../model/overview-camera';
 import { nodeSeverity } from '../model/view-model';
@@ -26,12 +27,6 @@ const READABLE_GROUPS = 11 / 30;
 const OPEN_ON_ZOOM = 0.8;
 /** …and zooming out below this closes the groups that zooming opened. */
 const CLOSE_ON_ZOOM = 0.45;
-
-/** The key of the group a table belongs to. */
-function groupOfTable(model: GraphModel, by: GroupBy, key: string): string | undefined {
-  const ref = model.nodes.get(key)?.ref;
-  return ref && groupKeyOf(by, ref.connection, ref.schema);
-}
 
 interface Props {
   model: GraphModel;
@@ -51,12 +46,13 @@ interface Props {
 }
 
 export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn, onSelect, onHover, pictureRef }: Props) {
-  const focusGroup = groupOfTable(model, by, model.rootKey) ?? '';
+  const grouping = useMemo(() => groupLineage(model, by, colourBy), [model, by, colourBy]);
+  const focusGroup = grouping.groupOf.get(model.rootKey) ?? '';
   const [open, setOpen] = useState<ReadonlyMap<string, number>>(() => new Map([[focusGroup, OPEN_GROUP_TABLES]]));
   const zoomOpened = useRef(new Set<string>());
   const [search, setSearch] = useState<{ key: string; n: number }>();
   const [active, setActive] = useState<string>();
-  const searchedGroup = centerOn ? groupOfTable(model, by, centerOn.key) : undefined;
+  const searchedGroup = centerOn ? grouping.groupOf.get(centerOn.key) : undefined;
   if (centerOn && centerOn.n !== search?.n && searchedGroup) {
     // A new search, handled while rendering (not in an effect): one render with the group open.
     setSearch(centerOn);
@@ -65,7 +61,7 @@ export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn
   }
   const pinned = useMemo(() => new Set([emphasis.selected, search?.key].filter((key): key is string => key !== undefined)), [emphasis.selected, search]);
   const [aspect, setAspect] = useState<number>();
-  const { grouping, view, base, placed, order, drafts } = useGroupScene(model, by, colourBy, open, pinned, aspect, diffs);
+  const { view, base, placed, order, drafts } = useGroupScene(model, grouping, open, pinned, aspect, diffs);
   const paths = useMemo(() => {
     const inGroups = pathsInGroups(model, grouping, emphasis);
     return inGroups && { groups: inGroups.groups, links: linksOnPath(view.links, emphasis.edges), tables: emphasis.nodes ?? new Set<string>() };
@@ -196,7 +192,7 @@ export function GroupedOverview({ model, by, colourBy, emphasis, diffs, centerOn
   const allOpen = siblings.length > 0 && siblings.every((key) => open.has(key));
   const more = activeGroup ? (view.more.get(activeGroup.key) ?? 0) : 0;
   const summary =
-    `Lineage grouped by ${by}: ${plural(grouping.groups.size, 'group')} holding ${plural(model.nodes.size, 'table', undefined, { grouped: true })}, ` +
+    `Lineage grouped by ${GROUP_UNIT[by]}: ${plural(grouping.groups.size, 'group')} holding ${plural(model.nodes.size, 'table', undefined, { grouped: true })}, ` +
     `${failingGroups} with failing tables; ${plural(open.size, 'group')} open.` +
     (paths ? ` Highlighted: ${plural(paths.tables.size, 'table')} in ${plural(paths.groups.size, 'group')}.` : '') +
     ' Arrow keys walk the groups and their tables, Enter opens or closes a group; the Flows tab lists every flow.';

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { GROUP_UNIT } from '../model/auto-group';
 import type { GroupBy } from '../model/groups';
 import { DIFF_STYLE } from '../nodes/diff-style';
 import { SeverityIcon } from '@/components/severity-badge';
@@ -29,7 +30,7 @@ export function Legend({ draft = false, grouped, onHide, hideButton }: { draft?:
         <>
           <h4 className="ls-legend__sub">Groups</h4>
           <ul className="ls-legend__list">
-            <li>A box per {grouped}: its tables, how many fail, a bar of their statuses (worst first)</li>
+            <li>A box per {GROUP_UNIT[grouped]}: its tables, how many fail, a bar of their statuses (worst first)</li>
             <li>▾ An open group: the tables nearest the focus, the rest counted. Click, Enter or zoom in to open or close one</li>
             <li>One arrow per pair of groups: width and number = flows; dashed: a loop between groups</li>
           </ul>

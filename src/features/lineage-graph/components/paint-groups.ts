@@ -3,6 +3,7 @@
 // counts the rest. Arrows join what is drawn (width by flows, colour by the worst status arriving,
 // the flow count on it; loops dashed; staged draft changes in the draft colours). A function of its
 // arguments, like paintOverview, so an export paints the same picture on an SVG recorder.
+import { plural } from '@/lib/format';
 import { INK } from '@/lib/palette';
 import { SEVERITY_STYLE, type SeverityKey } from '@/lib/severity';
 import type { GraphModel } from '../model/build-graph';
@@ -206,9 +207,11 @@ function paintGroup(context: GroupContext, scene: GroupScene, group: TableGroup,
   context.fillStyle = INK.muted;
   context.font = '20px system-ui, sans-serif';
   const where = group.schema !== undefined ? `${group.connection} · ` : '';
-  context.fillText(clip(context, `${where}${group.tables.length} tables`, GROUP_WIDTH - 20), p.x + 10, p.y + 56);
+  const count = clip(context, `${where}${plural(group.tables.length, 'table')}`, GROUP_WIDTH - 20);
+  context.fillText(count, p.x + 10, p.y + 56);
+  // An open group has no room below its name: "N failing" follows the count on its line.
   const line = open ? p.y + 56 : p.y + 80;
-  const lineX = open ? p.x + GROUP_WIDTH : p.x + 10;
+  const lineX = open ? p.x + 10 + context.measureText(count).width + 12 : p.x + 10;
   if (group.failing > 0) {
     context.fillStyle = SEVERITY_STYLE[group.worst].text;
     context.font = '600 18px system-ui, sans-serif';

@@ -1,26 +1,23 @@
-// Everything a grouped overview draws, from the model and which groups are open: the grouping, the
-// drawn tables and arrows (group-view.ts), the place of every group and card (group-layout.ts),
-// and the order the arrow keys walk them in. Each step is memoised on what it reads, so opening a
+// Everything a grouped overview draws, from the model, its grouping and which groups are open: the
+// drawn tables and arrows (group-view.ts), the place of every group and card (group-layout.ts), and
+// the order the arrow keys walk them in. Each step is memoised on what it reads, so opening a
 // group recomputes the open groups and the placing, never the grouping or the base layout.
 import { useMemo } from 'react';
 import type { GraphModel } from '../model/build-graph';
 import type { LinkDiff } from '../model/draft';
 import { groupLayout, openGroupLayout, placeGroups, type Size } from '../model/group-layout';
 import { groupView, hopsFromFocus } from '../model/group-view';
-import { groupLineage, type GroupBy } from '../model/groups';
+import type { Grouping } from '../model/groups';
 import type { Point } from '../model/layout';
-import type { ColourBy } from '../nodes/emphasis';
 
 export function useGroupScene(
   model: GraphModel,
-  by: GroupBy,
-  colourBy: ColourBy,
+  grouping: Grouping,
   open: ReadonlyMap<string, number>,
   pinned: ReadonlySet<string>,
   aspect: number | undefined,
   diffs: ReadonlyMap<string, { diff: LinkDiff }> | undefined,
 ) {
-  const grouping = useMemo(() => groupLineage(model, by, colourBy), [model, by, colourBy]);
   const hops = useMemo(() => hopsFromFocus(model), [model]);
   const view = useMemo(() => groupView(model, grouping, open, pinned, hops), [model, grouping, open, pinned, hops]);
   const base = useMemo(() => (aspect ? groupLayout(grouping, aspect) : undefined), [grouping, aspect]);
@@ -73,5 +70,5 @@ export function useGroupScene(
     return result;
   }, [view, diffs]);
 
-  return { grouping, view, base, placed, order, drafts };
+  return { view, base, placed, order, drafts };
 }

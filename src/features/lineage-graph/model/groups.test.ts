@@ -3,8 +3,8 @@ import type { LineageTree } from '@/api/normalize';
 import { buildGraph } from './build-graph';
 import { ref, treeOf } from './fixtures';
 import { autoGroupBy } from './auto-group';
-import { groupKeyOf, groupLabel, groupLineage, pathsInGroups } from './groups';
-import { pathsThrough } from './traverse';
+import { groupKeyOf, groupLabel, groupLineage, levelKey, pathsInGroups } from './groups';
+import { levelsFromFocus, pathsThrough } from './traverse';
 
 /** Flows between tables named "connection.schema.table". */
 function tree(root: string, edges: string[], severities: Record<string, 'valid' | 'warning' | 'error' | 'fatal'> = {}): LineageTree {
@@ -71,7 +71,7 @@ describe('groupLineage', () => {
 });
 
 describe('autoGroupBy', () => {
-  it('groups all of a big lineage by schema, by connection past 80 schemas, and not at all in one schema', () => {
+  it('groups all of a big lineage by schema, by connection past 80 schemas, and by level in one schema', () => {
     const model = buildGraph(warehouse);
     expect(autoGroupBy(model, 300, true, 250)).toBe('schema');
     expect(autoGroupBy(model, 300, false, 250)).toBeUndefined(); // the neighbourhood stays tables
@@ -79,7 +79,41 @@ describe('autoGroupBy', () => {
     const manySchemas = tree('c1.s0.t', Array.from({ length: 90 }, (_, i) => `c${i % 3}.s${i}.t>c${(i + 1) % 3}.s${i + 1}.t`));
     expect(autoGroupBy(buildGraph(manySchemas), 300, true, 250)).toBe('connection');
     const oneSchema = tree('c.s.t0', Array.from({ length: 10 }, (_, i) => `c.s.t${i}>c.s.t${i + 1}`));
-    expect(autoGroupBy(buildGraph(oneSchema), 300, true, 250)).toBeUndefined();
+    expect(autoGroupBy(buildGraph(oneSchema), 300, true, 250)).toBe('level');
+  });
+});
+
+describe('levels from the focus', () => {
+  // One schema: u2 → u1 → f and u2 → f (a skip); f → d1 → d2 and f → d2; f ⇄ x (a loop through the
+  // focus); sib → d1 (a sibling: neither upstream nor downstream of f); c1 ⇄ c2 → f (a loop upstream).
+  const oneSchema = tree('c.s.f', ['c.s.u2>c.s.u1', 'c.s.u1>c.s.f', 'c.s.u2>c.s.f', 'c.s.f>c.s.d1', 'c.s.d1>c.s.d2', 'c.s.f>c.s.d2', 'c.s.f>c.s.x', 'c.s.x>c.s.f', 'c.s.sib>c.s.d1', 'c.s.c1>c.s.c2', 'c.s.c2>c.s.c1', 'c.s.c2>c.s.f'], {
+    'c.s.u2': 'error',
+  });
+
+  it('counts the longest chain of flows to the focus, upstream negative', () => {
+    const levels = levelsFromFocus(buildGraph(oneSchema));
+    expect(Object.fromEntries(levels)).toEqual({ 'c/s/f': 0, 'c/s/u1': -1, 'c/s/u2': -2, 'c/s/d1': 1, 'c/s/d2': 2, 'c/s/x': 0, 'c/s/c2': -1, 'c/s/c1': -2 });
+  });
+
+  it('groups by level: named, counted, the flows between levels all running forwards', () => {
+    const grouping = groupLineage(buildGraph(oneSchema), 'level');
+    const names = [...grouping.groups.values()].map((g) => `${g.label}: ${g.tables.length}`).sort();
+    expect(names).toEqual(['1 level down: 1', '1 level up: 2', '2 levels down: 1', '2 levels up: 2', 'Focus: 2', 'Other tables: 1']);
+    const upstream2 = grouping.groups.get(levelKey(-2));
+    expect(upstream2 && groupLabel(upstream2)).toBe('2 levels upstream: 2 tables, 1 failing');
+    const between = grouping.links.filter((l) => l.source !== levelKey(null) && l.target !== levelKey(null));
+    for (const link of between) expect(Number(link.source.slice(6)) < Number(link.target.slice(6)) || link.cyclic).toBe(true);
+    expect(grouping.links.find((l) => l.source === levelKey(-2) && l.target === levelKey(0))?.flows).toBe(1); // u2 → f
+  });
+
+  it('puts the levels beyond 12 into one group', () => {
+    const chain = tree('c.s.t0', Array.from({ length: 15 }, (_, i) => `c.s.t${i + 1}>c.s.t${i}`));
+    const grouping = groupLineage(buildGraph(chain), 'level');
+    const beyond = grouping.groups.get(levelKey(-12));
+    expect(beyond?.label).toBe('12+ levels up');
+    expect(beyond && groupLabel(beyond)).toBe('12 or more levels upstream: 4 tables, 0 failing');
+    expect(beyond?.tables).toHaveLength(4); // t12 … t15
+    expect(grouping.groups.size).toBe(13);
   });
 });
 

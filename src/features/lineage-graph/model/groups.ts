@@ -1,20 +1,28 @@
-// A whole warehouse's lineage, grouped: a group per schema (or per connection) with its table count
+// A whole warehouse's lineage, grouped: a group per schema (or per connection, or per level from the
+// focus for a lineage that lives in one or two schemas) with its table count
 // and its tables' statuses, and one link per pair of groups that data flows between, with how many
 // flows and rows it carries and the worst status arriving. Loops between groups are kept and marked
 // (a loop is a finding, not noise). Pure.
 import { severityRank, type Severity, type SeverityKey } from '@/lib/severity';
 import type { GraphEdge, GraphModel } from './build-graph';
 import type { ColourBy } from '../nodes/emphasis';
+import { levelsFromFocus } from './traverse';
 import { nodeSeverity } from './view-model';
 
-export type GroupBy = 'schema' | 'connection';
+export type GroupBy = 'schema' | 'connection' | 'level';
+
+/** Levels further from the focus than this share one group ("12 or more levels upstream"). */
+export const MAX_LEVEL = 12;
 
 export interface TableGroup {
   key: string;
+  /** Empty for a level group. */
   connection: string;
-  /** Undefined for a connection group. */
+  /** Undefined for a connection or level group. */
   schema?: string;
-  /** The group's own name (the schema, or the connection). */
+  /** A level group: its level (upstream negative, the focus 0); null for the tables off the focus's paths. */
+  level?: number | null;
+  /** The group's own name (the schema, the connection, or "2 levels upstream"). */
   label: string;
   tables: string[];
   /** How many of its tables have each status (own, or including upstream: the colouring). */
@@ -51,8 +59,37 @@ export interface Grouping {
 /** Statuses in the order a group's status bar draws them: the worst first. */
 export const GROUP_STATUS_ORDER: SeverityKey[] = ['fatal', 'error', 'warning', 'valid', 'none', 'unknown', 'missing'];
 
-export function groupKeyOf(by: GroupBy, connection: string, schema: string): string {
+export function groupKeyOf(by: 'schema' | 'connection', connection: string, schema: string): string {
   return by === 'connection' ? `connection:${connection}` : `schema:${connection}\u0000${schema}`;
+}
+
+export function levelKey(level: number | null): string {
+  return level === null ? 'level:off' : `level:${level}`;
+}
+
+/**
+ * A level group's name: short on its box ("Focus", "2 levels up", "12+ levels down", "Other
+ * tables"), in words for a screen reader ("2 levels upstream", "12 or more levels downstream",
+ * "Other tables, not on a path through the focus").
+ */
+export function levelLabel(level: number | null, long = false): string {
+  if (level === null) return long ? 'Other tables, not on a path through the focus' : 'Other tables';
+  if (level === 0) return 'Focus';
+  const n = Math.abs(level);
+  const count = n === MAX_LEVEL ? (long ? `${n} or more levels` : `${n}+ levels`) : n === 1 ? '1 level' : `${n} levels`;
+  return `${count} ${level < 0 ? 'up' : 'down'}${long ? 'stream' : ''}`;
+}
+
+/** Where each table goes: its group's key and how to make the group. */
+function placeTable(by: GroupBy, levels: ReadonlyMap<string, number> | undefined) {
+  return (key: string, connection: string, schema: string): Pick<TableGroup, 'key' | 'connection' | 'schema' | 'level' | 'label'> => {
+    if (by === 'level') {
+      const found = levels?.get(key);
+      const level = found === undefined ? null : Math.max(-MAX_LEVEL, Math.min(MAX_LEVEL, found));
+      return { key: levelKey(level), connection: '', level, label: levelLabel(level) };
+    }
+    return { key: groupKeyOf(by, connection, schema), connection, schema: by === 'schema' ? schema : undefined, label: by === 'schema' ? schema : connection };
+  };
 }
 
 const FAILING = new Set<SeverityKey>(['warning', 'error', 'fatal']);
@@ -65,16 +102,14 @@ function worseKey(a: SeverityKey, b: SeverityKey): SeverityKey {
 export function groupLineage(model: GraphModel, by: GroupBy, colourBy: ColourBy = 'own'): Grouping {
   const groups = new Map<string, TableGroup>();
   const groupOf = new Map<string, string>();
+  const place = placeTable(by, by === 'level' ? levelsFromFocus(model) : undefined);
   for (const [key, node] of model.nodes) {
-    const { connection, schema } = node.ref;
-    const id = groupKeyOf(by, connection, schema);
+    const where = place(key, node.ref.connection, node.ref.schema);
+    const id = where.key;
     let group = groups.get(id);
     if (!group) {
       group = {
-        key: id,
-        connection,
-        schema: by === 'schema' ? schema : undefined,
-        label: by === 'schema' ? schema : connection,
+        ...where,
         tables: [],
         statuses: {},
         failing: 0,
@@ -189,7 +224,8 @@ function stronglyConnected(out: ReadonlyMap<string, readonly string[]>): Map<str
 
 /** A group's name for a screen reader: "schema staging in datalake: 412 tables, 3 failing". */
 export function groupLabel(group: TableGroup): string {
-  const where = group.schema !== undefined ? `schema ${group.schema} in ${group.connection}` : `connection ${group.connection}`;
+  const where =
+    group.level !== undefined ? levelLabel(group.level, true) : group.schema !== undefined ? `schema ${group.schema} in ${group.connection}` : `connection ${group.connection}`;
   const count = `${group.tables.length} ${group.tables.length === 1 ? 'table' : 'tables'}`;
   return `${where}: ${count}, ${group.failing} failing${group.hasFocus ? ', holds the focus table' : ''}`;
 }

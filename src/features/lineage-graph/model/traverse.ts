@@ -175,3 +175,49 @@ export function flowsThroughRoot(model: GraphModel, source: string, target: stri
   if (source === root || target === root) return true;
   return closure(model, root, 'upstream').has(target) || closure(model, root, 'downstream').has(source);
 }
+
+/**
+ * Every table's level from the focus: how many flows its longest chain to the focus has, upstream
+ * negative and downstream positive, the focus 0. The longest chain (not the shortest) so that a
+ * flow between two tables on one side always runs from a lower level to a higher one: levels read
+ * left to right as the data flows, and no flow between two levels runs backwards unless the
+ * tables form a loop. A table that is both upstream and downstream (a loop through the focus) is on
+ * level 0; a table neither upstream nor downstream of the focus has no level.
+ */
+export function levelsFromFocus(model: GraphModel): Map<string, number> {
+  const levels = new Map<string, number>([[model.rootKey, 0]]);
+  const upstream = longestChains(model, 'upstream');
+  const downstream = longestChains(model, 'downstream');
+  for (const [key, level] of upstream) if (!downstream.has(key)) levels.set(key, -level);
+  for (const [key, level] of downstream) if (!upstream.has(key)) levels.set(key, level);
+  for (const key of upstream.keys()) if (downstream.has(key)) levels.set(key, 0);
+  return levels;
+}
+
+/** One side's tables (the focus excluded) → the longest chain of flows to the focus (Kahn's order). */
+function longestChains(model: GraphModel, side: Side): Map<string, number> {
+  const next = neighbours(model, side);
+  const back = neighbours(model, side === 'upstream' ? 'downstream' : 'upstream');
+  const reach = closure(model, model.rootKey, side);
+  // Flows into each table from the focus's side (from the focus or another table of this side).
+  const waiting = new Map<string, number>();
+  for (const key of reach) waiting.set(key, (back.get(key) ?? []).filter((n) => n === model.rootKey || reach.has(n)).length);
+  const level = new Map<string, number>();
+  const ready = [model.rootKey];
+  const at = (key: string) => (key === model.rootKey ? 0 : (level.get(key) ?? 0));
+  while (ready.length > 0) {
+    const key = ready.pop() as string;
+    for (const n of next.get(key) ?? []) {
+      if (!reach.has(n)) continue;
+      level.set(n, Math.max(level.get(n) ?? 0, at(key) + 1));
+      const left = (waiting.get(n) ?? 0) - 1;
+      waiting.set(n, left);
+      if (left === 0) ready.push(n);
+    }
+  }
+  // Tables in a loop on this side never become ready: they keep the longest chain found into the
+  // loop (at least their hop distance).
+  const hops = distances(model, model.rootKey, side);
+  for (const key of reach) level.set(key, Math.max(level.get(key) ?? 0, hops.get(key) ?? 1));
+  return level;
+}
