@@ -41,4 +41,31 @@ describe('combined statuses', () => {
     expect(combined.of('t19999')?.severity).toBe('fatal');
     expect(combined.of('t5')?.severity).toBe('fatal');
   });
+
+  it('merges the dimensions only when they are read, as merging them on the walk would', () => {
+    let reads = 0;
+    const counting = (status: QualityStatus): QualityStatus => ({
+      ...status,
+      get dimensions() {
+        reads += 1;
+        return status.dimensions;
+      },
+    });
+    const own = new Map<string, QualityStatus>([
+      ['a', counting(counted('valid', 2, 0, 'Validity'))],
+      ['b', counting(counted('error', 1, 1, 'Completeness'))],
+      ['c', counting(counted('warning', 3, 0, 'Validity'))],
+      ['d', counting(counted('valid', 1, 0, 'Timeliness'))],
+    ]);
+    // a → c ← b, c → d, and d → b closes a loop (left out where the walk meets it, as DQOps does).
+    const sources = new Map([['c', ['a', 'b']], ['d', ['c']], ['b', ['d']]]);
+    const combined = new CombinedStatuses((key) => own.get(key), sources);
+    expect(combined.of('d')?.severity).toBe('error');
+    expect(combined.of('d')?.counts.valid).toBe(7);
+    expect(reads).toBe(0); // the arrows' colours need no dimensions
+    const get = (key: string) => own.get(key) as QualityStatus;
+    const eager = mergeStatus(get('d'), mergeStatus(mergeStatus(get('c'), get('a')), get('b')));
+    expect(combined.of('d')?.dimensions).toEqual(eager?.dimensions);
+    expect(combined.of('d')?.dimensions.map((d) => d.name).sort()).toEqual(['Completeness', 'Timeliness', 'Validity']);
+  });
 });

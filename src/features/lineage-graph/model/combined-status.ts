@@ -55,26 +55,48 @@ function mergeDimensions(own: DimensionStatus[], upstream: DimensionStatus[]): D
 /** `own` merged with `upstream` (a table's combined status with one of its sources' combined statuses). */
 export function mergeStatus(own: QualityStatus | undefined, upstream: QualityStatus | undefined): QualityStatus | undefined {
   if (!upstream || upstream.tableExists === false) return own; // a table DQOps does not know adds nothing
-  if (!own) return { ...upstream, rowCount: undefined, freshnessDelayDays: undefined };
+  const summary = mergeSummary(own, upstream);
+  return { ...summary, dimensions: own ? mergeDimensions(own.dimensions, upstream.dimensions) : upstream.dimensions };
+}
+
+type Summary = Omit<QualityStatus, 'dimensions'>;
+
+/**
+ * mergeStatus without the dimensions. The fields are copied one by one, never spread: a status
+ * from the client normalises its dimensions when they are read (normalize-status.ts), and a spread
+ * reads them.
+ */
+function mergeSummary(own: Summary | undefined, upstream: QualityStatus): Summary {
+  if (!own) {
+    const { severity, unknownSeverity, highestHistoricalSeverity, kpi, lastCheckAt, counts, tableExists } = upstream;
+    return { severity, unknownSeverity, highestHistoricalSeverity, kpi, lastCheckAt, counts, tableExists, rowCount: undefined, freshnessDelayDays: undefined };
+  }
   const counts = addCounts(own.counts, upstream.counts);
   return {
-    ...own,
     severity: worstSeverity(own.severity, upstream.severity),
+    unknownSeverity: own.unknownSeverity,
     highestHistoricalSeverity: worstSeverity(own.highestHistoricalSeverity, upstream.highestHistoricalSeverity),
     kpi: kpiOf(counts) ?? own.kpi,
     lastCheckAt: later(own.lastCheckAt, upstream.lastCheckAt),
+    rowCount: own.rowCount,
+    freshnessDelayDays: own.freshnessDelayDays,
     counts,
-    dimensions: mergeDimensions(own.dimensions, upstream.dimensions),
+    tableExists: own.tableExists,
   };
 }
 
 /**
  * Combined statuses of the tables of one lineage, computed on first read and kept: only the
  * ancestors of what is read are computed. An edge to a table still being walked (a cycle) is
- * left out, as DQOps does.
+ * left out, as DQOps does. The severities, counts and KPIs are merged on the walk; the dimensions
+ * only when a table's are read (merging every upstream table's dimensions cost ~60 ms of the
+ * first picture of a 5,000-table lineage, where only the arrows' colours were needed).
  */
 export class CombinedStatuses {
   readonly #memo = new Map<string, QualityStatus | undefined>();
+  /** Table → the sources whose combined statuses were merged into its own (absent: none). */
+  readonly #merged = new Map<string, string[]>();
+  readonly #dimensions = new Map<string, DimensionStatus[]>();
 
   constructor(
     private readonly own: (key: string) => QualityStatus | undefined,
@@ -99,11 +121,51 @@ export class CombinedStatuses {
       }
       stack.pop();
       walking.delete(top.key);
-      let combined = this.own(top.key);
-      for (const source of sources) if (this.#memo.has(source)) combined = mergeStatus(combined, this.#memo.get(source));
-      this.#memo.set(top.key, combined);
+      const own = this.own(top.key);
+      let summary: Summary | undefined = own;
+      const merged: string[] = [];
+      for (const source of sources) {
+        const upstream = this.#memo.get(source);
+        if (!upstream || upstream.tableExists === false) continue; // not walked yet (a cycle), unknown to DQOps, or no status
+        summary = mergeSummary(summary, upstream);
+        merged.push(source);
+      }
+      if (merged.length === 0) this.#memo.set(top.key, own);
+      else {
+        this.#merged.set(top.key, merged);
+        const at = top.key;
+        const dimensions = () => this.dimensionsOf(at);
+        // The dimensions are merged when first read (only the details panel reads them).
+        this.#memo.set(at, {
+          ...(summary as Summary),
+          get dimensions() {
+            return dimensions();
+          },
+        });
+      }
     }
     return this.#memo.get(key);
+  }
+
+  /** The combined dimensions of a table already combined: the same merges, in the same order (iterative). */
+  private dimensionsOf(key: string): DimensionStatus[] {
+    const stack: { key: string; next: number }[] = [{ key, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { key: string; next: number };
+      const merged = this.#merged.get(top.key) ?? [];
+      if (top.next < merged.length) {
+        const source = merged[top.next++] as string;
+        if (!this.#dimensions.has(source)) stack.push({ key: source, next: 0 });
+        continue;
+      }
+      stack.pop();
+      if (this.#dimensions.has(top.key)) continue;
+      const own = this.own(top.key);
+      let dimensions = own?.dimensions ?? [];
+      for (const source of merged) dimensions = mergeDimensions(dimensions, this.#dimensions.get(source) ?? []);
+      this.#dimensions.set(top.key, dimensions);
+    }
+    return this.#dimensions.get(key) ?? [];
   }
 }
 

@@ -198,26 +198,30 @@ export function levelsFromFocus(model: GraphModel): Map<string, number> {
 function longestChains(model: GraphModel, side: Side): Map<string, number> {
   const next = neighbours(model, side);
   const back = neighbours(model, side === 'upstream' ? 'downstream' : 'upstream');
-  const reach = closure(model, model.rootKey, side);
+  const hops = distances(model, model.rootKey, side);
   // Flows into each table from the focus's side (from the focus or another table of this side).
   const waiting = new Map<string, number>();
-  for (const key of reach) waiting.set(key, (back.get(key) ?? []).filter((n) => n === model.rootKey || reach.has(n)).length);
+  for (const key of hops.keys()) {
+    if (key === model.rootKey) continue;
+    let count = 0;
+    for (const n of back.get(key) ?? []) if (hops.has(n)) count += 1;
+    waiting.set(key, count);
+  }
   const level = new Map<string, number>();
   const ready = [model.rootKey];
-  const at = (key: string) => (key === model.rootKey ? 0 : (level.get(key) ?? 0));
   while (ready.length > 0) {
     const key = ready.pop() as string;
+    const from = key === model.rootKey ? 0 : (level.get(key) ?? 0);
     for (const n of next.get(key) ?? []) {
-      if (!reach.has(n)) continue;
-      level.set(n, Math.max(level.get(n) ?? 0, at(key) + 1));
-      const left = (waiting.get(n) ?? 0) - 1;
-      waiting.set(n, left);
-      if (left === 0) ready.push(n);
+      const left = waiting.get(n);
+      if (left === undefined) continue; // the focus itself (a loop through it)
+      level.set(n, Math.max(level.get(n) ?? 0, from + 1));
+      waiting.set(n, left - 1);
+      if (left === 1) ready.push(n);
     }
   }
   // Tables in a loop on this side never become ready: they keep the longest chain found into the
   // loop (at least their hop distance).
-  const hops = distances(model, model.rootKey, side);
-  for (const key of reach) level.set(key, Math.max(level.get(key) ?? 0, hops.get(key) ?? 1));
+  for (const [key, d] of hops) if (key !== model.rootKey) level.set(key, Math.max(level.get(key) ?? 0, d));
   return level;
 }
