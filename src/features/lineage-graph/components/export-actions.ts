@@ -30,7 +30,7 @@ export function groupedSvg(input: ExportInput, picture: GroupedPicture): { svg: 
     counts: `${plural(input.model.nodes.size, 'table')} in ${plural(grouping.groups.size, unit)}, ${plural(input.model.edges.size, 'flow')}`,
     exportedAt: input.exportedAt ?? new Date(),
     notes: [
-      `A box per ${unit}: its tables, how many fail, a bar of their statuses (${input.colourBy === 'upstream' ? 'including upstream' : 'own status'}); ▾ an open group and its tables.`,
+      `A box per ${unit}: its tables, how many fail, a bar of their statuses (${input.colourBy === 'upstream' ? 'including upstream' : 'own status'}); ▾ an open group and its tables.${scene.frames ? ' A frame per connection around its schemas.' : ''}`,
       'Arrows: flows between groups, left → right; width: number of flows (on the arrow); colour: worst status arriving; dashed: a loop.',
     ],
     body: context.elements(),

@@ -31,6 +31,7 @@ export function Legend({ draft = false, grouped, onHide, hideButton }: { draft?:
           <h4 className="ls-legend__sub">Groups</h4>
           <ul className="ls-legend__list">
             <li>A box per {GROUP_UNIT[grouped]}: its tables, how many fail, a bar of their statuses (worst first)</li>
+            {grouped === 'schema' ? <li>A frame per connection around its schemas (two or more connections)</li> : null}
             <li>▾ An open group: the tables nearest the focus, the rest counted. Click, Enter or zoom in to open or close one</li>
             <li>One arrow per pair of groups: width and number = flows; dashed: a loop between groups</li>
           </ul>

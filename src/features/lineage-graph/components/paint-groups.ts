@@ -26,6 +26,8 @@ export interface GroupScene {
   positions: ReadonlyMap<string, Point>;
   sizes: ReadonlyMap<string, Size>;
   cards: ReadonlyMap<string, Point>;
+  /** Connection → the frame around its schemas (grouped by schema, two or more connections). */
+  frames?: ReadonlyMap<string, Point & Size>;
   /** Table → its status as coloured (own, or including upstream). */
   statusOf: (key: string) => SeverityKey;
   /** The group or table under the pointer or the keyboard's focus. */
@@ -68,8 +70,12 @@ export function paintGroups(context: GroupContext, camera: Camera, scene: GroupS
   const { k } = camera;
   const { left, top, right, bottom } = beginPaint(context, camera, size);
 
-  // Open groups' frames first, then the arrows (visible inside open groups, under closed ones),
-  // then the closed groups and the open groups' words and cards.
+  // The connections' frames first, then the open groups' boxes, then the arrows (visible inside
+  // open groups, under closed ones), then the closed groups and the open groups' words and cards.
+  for (const [connection, frame] of scene.frames ?? []) {
+    if (frame.x > right || frame.x + frame.width < left || frame.y > bottom || frame.y + frame.height < top) continue;
+    paintConnectionFrame(context, scene, connection, frame, k);
+  }
   const inView = (group: TableGroup) => {
     const p = positions.get(group.key);
     const box = sizes.get(group.key) ?? { width: GROUP_WIDTH, height: GROUP_HEIGHT };
@@ -159,6 +165,38 @@ export function paintGroups(context: GroupContext, camera: Camera, scene: GroupS
   context.globalAlpha = 1;
 }
 
+/** A connection's frame: a tinted panel, its name, how many schemas and tables, how many fail. */
+function paintConnectionFrame(context: GroupContext, scene: GroupScene, connection: string, frame: Point & Size, k: number): void {
+  let schemas = 0;
+  let tables = 0;
+  let failing = 0;
+  for (const group of scene.grouping.groups.values()) {
+    if (group.connection !== connection) continue;
+    schemas += 1;
+    tables += group.tables.length;
+    failing += group.failing;
+  }
+  context.globalAlpha = 0.45;
+  context.beginPath();
+  context.rect(frame.x, frame.y, frame.width, frame.height);
+  context.fillStyle = INK.grid;
+  context.fill();
+  context.globalAlpha = 1;
+  context.strokeStyle = INK.border;
+  context.lineWidth = 1.5 / Math.min(1, k * 2);
+  context.stroke();
+  context.textBaseline = 'middle';
+  context.textAlign = 'left';
+  context.fillStyle = INK.text;
+  context.font = '700 30px system-ui, sans-serif';
+  const name = clip(context, connection, frame.width - 24);
+  context.fillText(name, frame.x + 12, frame.y + 24);
+  context.fillStyle = INK.muted;
+  context.font = '20px system-ui, sans-serif';
+  const counts = clip(context, `${plural(schemas, 'schema')} · ${plural(tables, 'table')}${failing > 0 ? ` · ${failing} failing` : ''}`, frame.width - 24);
+  context.fillText(counts, frame.x + 12, frame.y + 50);
+}
+
 function fadedGroup(scene: GroupScene, group: TableGroup): boolean {
   const { active, paths, view } = scene;
   return paths ? !paths.groups.has(group.key) : active !== undefined && active !== group.key && !view.shown.has(group.key);
@@ -206,7 +244,8 @@ function paintGroup(context: GroupContext, scene: GroupScene, group: TableGroup,
   context.fillText(clip(context, `${open ? '▾ ' : ''}${group.label}`, textWidth), p.x + 10, p.y + 26);
   context.fillStyle = INK.muted;
   context.font = '20px system-ui, sans-serif';
-  const where = group.schema !== undefined ? `${group.connection} · ` : '';
+  // Its connection, unless a frame already names it.
+  const where = group.schema !== undefined && !scene.frames?.has(group.connection) ? `${group.connection} · ` : '';
   const count = clip(context, `${where}${plural(group.tables.length, 'table')}`, GROUP_WIDTH - 20);
   context.fillText(count, p.x + 10, p.y + 56);
   // An open group has no room below its name: "N failing" follows the count on its line.

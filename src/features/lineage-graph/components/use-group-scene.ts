@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { GraphModel } from '../model/build-graph';
 import type { LinkDiff } from '../model/draft';
-import { groupLayout, openGroupLayout, placeGroups, type Size } from '../model/group-layout';
+import { groupLayout, openGroupLayout, placeLayout, type Size } from '../model/group-layout';
 import { groupView, hopsFromFocus } from '../model/group-view';
 import type { Grouping } from '../model/groups';
 import type { Point } from '../model/layout';
@@ -37,13 +37,13 @@ export function useGroupScene(
   const placed = useMemo(() => {
     if (!base) return undefined;
     const sizes = new Map([...inner].map(([group, { size }]) => [group, size]));
-    const { positions, width, height } = placeGroups(base.positions, sizes);
+    const { positions, width, height, frames } = placeLayout(base, sizes);
     const cards = new Map<string, Point>();
     for (const [group, { cards: own }] of inner) {
       const corner = positions.get(group) as Point;
       for (const [table, p] of own) cards.set(table, { x: corner.x + p.x, y: corner.y + p.y });
     }
-    return { positions, sizes, cards, width, height };
+    return { positions, sizes, cards, width, height, frames };
   }, [base, inner]);
 
   // Reading order: groups column by column, top to bottom; an open group's tables right after it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build-graph';
 import { ref, status } from './fixtures';
-import { GROUP_HEIGHT, GROUP_WIDTH, groupLayout, packLayers } from './group-layout';
+import { GROUP_HEIGHT, GROUP_WIDTH, groupLayout, packLayers, placeLayout } from './group-layout';
 import { groupLineage } from './groups';
 
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -54,3 +54,52 @@ describe('groupLayout', () => {
     expect(positions.size).toBe(4);
   });
 });
+
+describe('connections framed around their schemas', () => {
+  const t = (name: string) => {
+    const [connection = '', schema = '', table = ''] = name.split('.');
+    return ref(table, connection, schema);
+  };
+  const flows = ['lake.raw.a>wh.stg.a', 'lake.raw.b>wh.stg.b', 'wh.stg.a>wh.marts.f', 'wh.stg.b>wh.marts.f', 'wh.marts.f>bi.rpt.r', 'lake.land.c>lake.raw.a'].map((edge) => {
+    const [s = '', d = ''] = edge.split('>');
+    return { source: t(s), target: t(d), sourceStatus: status(), targetStatus: status(), upstreamCombinedStatus: status(), rowCount: 1, rowCountEstimated: false };
+  });
+  const grouping = groupLineage(buildGraph({ relativeTable: t('wh.marts.f'), fullyLoaded: true, unreadableFlows: 0, problems: [], flows }), 'schema');
+  type Box = { x: number; y: number; width: number; height: number };
+  const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  const apart = (a: Box, b: Box) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  const check = (layout: { positions: Map<string, { x: number; y: number }>; frames?: Map<string, Box> }, sizes = new Map<string, { width: number; height: number }>()) => {
+    const frames = layout.frames as Map<string, Box>;
+    expect([...frames.keys()].sort()).toEqual(['bi', 'lake', 'wh']);
+    for (const group of grouping.groups.values()) {
+      const p = layout.positions.get(group.key) as { x: number; y: number };
+      expect(inside({ ...p, ...(sizes.get(group.key) ?? { width: GROUP_WIDTH, height: GROUP_HEIGHT }) }, frames.get(group.connection) as Box)).toBe(true);
+    }
+    const list = [...frames.values()];
+    for (const [i, a] of list.entries()) for (const b of list.slice(i + 1)) expect(apart(a, b)).toBe(true);
+    return frames;
+  };
+
+  it('puts each schema in its connection’s frame, the frames in layers along the flow', () => {
+    const frames = check(groupLayout(grouping, 1.6));
+    const x = (c: string) => (frames.get(c) as Box).x;
+    expect(x('lake')).toBeLessThan(x('wh'));
+    expect(x('wh')).toBeLessThan(x('bi'));
+  });
+
+  it('grows the frame of an open group; frames left of it stay still and none overlap', () => {
+    const base = groupLayout(grouping, 1.6);
+    const stg = `schema:wh\u0000stg`;
+    const sizes = new Map([[stg, { width: 700, height: 600 }]]);
+    const placed = placeLayout(base, sizes);
+    const frames = check(placed, sizes);
+    expect(frames.get('lake')).toEqual(base.frames?.get('lake'));
+    expect((frames.get('wh') as Box).height).toBeGreaterThan((base.frames?.get('wh') as Box).height);
+    expect((frames.get('bi') as Box).x).toBeGreaterThan((base.frames?.get('bi') as Box).x);
+  });
+
+  it('frames nothing grouped by connection, or with one connection', () => {
+    expect(groupLayout(groupLineage(buildGraph({ relativeTable: t('wh.marts.f'), fullyLoaded: true, unreadableFlows: 0, problems: [], flows }), 'connection'), 1.6).frames).toBeUndefined();
+  });
+});
+

@@ -1,6 +1,8 @@
 // Where the groups of a grouped overview go: layers from the flow between groups (left to right),
 // and tall layers packed into several sub-columns so that the picture's shape approaches the
-// canvas's (a warehouse with 40 staging schemas is not a 40-box strip). Pure.
+// canvas's (a warehouse with 40 staging schemas is not a 40-box strip). Schemas of two or more
+// connections sit in a frame per connection: the connections in layers along the flow between
+// them, each connection's schemas in layers inside its frame. Pure.
 import type { Grouping } from './groups';
 import { layeredLayout, type Point } from './layout';
 
@@ -23,10 +25,27 @@ export interface Size {
   height: number;
 }
 
+/** A connection's frame: its name and counts on top, its schemas below, a margin around them. */
+export const FRAME_HEADER = 64;
+export const FRAME_PADDING = 16;
+const FRAME_GAPS = { x: 72 /* between columns of frames: room for arrows */, y: 40 };
+
 export interface GroupLayout {
   positions: Map<string, Point>;
   width: number;
   height: number;
+  /** Connection → its frame (grouped by schema, two or more connections). */
+  frames?: Map<string, Point & Size>;
+}
+
+/** The closed picture, and for nested frames what placing open groups needs. */
+export interface BaseLayout extends GroupLayout {
+  nest?: {
+    /** Connection → its schema groups, from the corner of the frame's content. */
+    inner: Map<string, GroupLayout>;
+    /** Connection → its frame's corner. */
+    outer: Map<string, Point>;
+  };
 }
 
 /**
@@ -91,9 +110,94 @@ function layersOf(keys: readonly string[], edges: readonly (readonly [string, st
 }
 
 /** The groups in layers along the flow between them, tall layers packed toward the canvas's shape. */
-export function groupLayout(grouping: Grouping, aspect: number): GroupLayout {
+export function groupLayout(grouping: Grouping, aspect: number): BaseLayout {
   const keys = [...grouping.groups.keys()];
-  return packLayers(layersOf(keys, grouping.links.map((link) => [link.source, link.target] as const)), aspect);
+  const byConnection = new Map<string, string[]>();
+  for (const group of grouping.groups.values()) {
+    const list = byConnection.get(group.connection);
+    if (list) list.push(group.key);
+    else byConnection.set(group.connection, [group.key]);
+  }
+  if (grouping.by !== 'schema' || byConnection.size < 2) {
+    return packLayers(layersOf(keys, grouping.links.map((link) => [link.source, link.target] as const)), aspect);
+  }
+  const connectionOf = (key: string) => grouping.groups.get(key)?.connection ?? '';
+  const between: [string, string][] = [];
+  for (const link of grouping.links) {
+    const from = connectionOf(link.source);
+    const to = connectionOf(link.target);
+    if (from !== to) between.push([from, to]);
+  }
+  const outerLayers = layersOf([...byConnection.keys()], between);
+  // Each frame's shape: the canvas's, shared out over the columns and rows of frames.
+  const innerAspect = (aspect * Math.max(...outerLayers.map((layer) => layer.length))) / outerLayers.length;
+  const inner = new Map<string, GroupLayout>();
+  const frameSizes = new Map<string, Size>();
+  for (const [connection, members] of byConnection) {
+    const own = new Set(members);
+    const links = grouping.links.filter((link) => own.has(link.source) && own.has(link.target)).map((link) => [link.source, link.target] as const);
+    const layout = packLayers(layersOf(members, links), innerAspect);
+    inner.set(connection, layout);
+    frameSizes.set(connection, frameSize(layout));
+  }
+  const outer = stackLayers(outerLayers, frameSizes);
+  const positions = new Map<string, Point>();
+  const frames = new Map<string, Point & Size>();
+  for (const [connection, layout] of inner) {
+    const corner = outer.positions.get(connection) as Point;
+    frames.set(connection, { ...corner, ...(frameSizes.get(connection) as Size) });
+    for (const [key, p] of layout.positions) positions.set(key, { x: corner.x + FRAME_PADDING + p.x, y: corner.y + FRAME_HEADER + p.y });
+  }
+  return { positions, width: outer.width, height: outer.height, frames, nest: { inner, outer: outer.positions } };
+}
+
+function frameSize(inner: Size): Size {
+  return { width: inner.width + 2 * FRAME_PADDING, height: FRAME_HEADER + inner.height + FRAME_PADDING };
+}
+
+/** Boxes of different sizes in columns (left-aligned), each column centred on the tallest. */
+function stackLayers(layers: readonly (readonly string[])[], sizes: ReadonlyMap<string, Size>): GroupLayout {
+  const size = (key: string) => sizes.get(key) as Size;
+  const columnHeight = (layer: readonly string[]) => layer.reduce((sum, key) => sum + size(key).height, 0) + (layer.length - 1) * FRAME_GAPS.y;
+  const height = Math.max(...layers.map(columnHeight));
+  const positions = new Map<string, Point>();
+  let x = 0;
+  for (const layer of layers) {
+    let y = (height - columnHeight(layer)) / 2;
+    for (const key of layer) {
+      positions.set(key, { x, y });
+      y += size(key).height + FRAME_GAPS.y;
+    }
+    x += Math.max(...layer.map((key) => size(key).width)) + FRAME_GAPS.x;
+  }
+  return { positions, width: x - FRAME_GAPS.x, height };
+}
+
+/**
+ * The picture with some groups open (placeGroups), inside their frames when nested: an open group
+ * grows its frame, and the frames are placed the way groups are (those left of and above a grown
+ * frame stay still).
+ */
+export function placeLayout(base: BaseLayout, sizes: ReadonlyMap<string, Size>): GroupLayout {
+  if (!base.nest) return placeGroups(base.positions, sizes);
+  const placedInner = new Map<string, GroupLayout>();
+  const closed = new Map<string, Size>();
+  const grown = new Map<string, Size>();
+  for (const [connection, layout] of base.nest.inner) {
+    const placed = placeGroups(layout.positions, sizes);
+    placedInner.set(connection, placed);
+    closed.set(connection, frameSize(layout));
+    grown.set(connection, frameSize({ width: Math.max(layout.width, placed.width), height: Math.max(layout.height, placed.height) }));
+  }
+  const outer = placeGroups(base.nest.outer, grown, closed);
+  const positions = new Map<string, Point>();
+  const frames = new Map<string, Point & Size>();
+  for (const [connection, placed] of placedInner) {
+    const corner = outer.positions.get(connection) as Point;
+    frames.set(connection, { ...corner, ...(grown.get(connection) as Size) });
+    for (const [key, p] of placed.positions) positions.set(key, { x: corner.x + FRAME_PADDING + p.x, y: corner.y + FRAME_HEADER + p.y });
+  }
+  return { positions, width: outer.width, height: outer.height, frames };
 }
 
 /**
@@ -117,7 +221,8 @@ export function openGroupLayout(tables: readonly string[], edges: readonly (read
  * move right. Groups left of it, and above it in its column, stay exactly where they were, and
  * every group keeps its column and its order.
  */
-export function placeGroups(base: ReadonlyMap<string, Point>, sizes: ReadonlyMap<string, Size>): GroupLayout {
+export function placeGroups(base: ReadonlyMap<string, Point>, sizes: ReadonlyMap<string, Size>, closed?: ReadonlyMap<string, Size>): GroupLayout {
+  const closedSize = (key: string) => closed?.get(key) ?? { width: GROUP_WIDTH, height: GROUP_HEIGHT };
   const columns = new Map<number, string[]>();
   for (const [key, p] of base) {
     const column = columns.get(p.x);
@@ -133,12 +238,13 @@ export function placeGroups(base: ReadonlyMap<string, Point>, sizes: ReadonlyMap
     let wider = 0;
     for (const key of keys.sort((a, b) => (base.get(a) as Point).y - (base.get(b) as Point).y)) {
       const p = base.get(key) as Point;
-      const size = sizes.get(key) ?? { width: GROUP_WIDTH, height: GROUP_HEIGHT };
+      const before = closedSize(key);
+      const size = sizes.get(key) ?? before;
       positions.set(key, { x: x + shiftX, y: p.y + shiftY });
       width = Math.max(width, x + shiftX + size.width);
       height = Math.max(height, p.y + shiftY + size.height);
-      shiftY += size.height - GROUP_HEIGHT;
-      wider = Math.max(wider, size.width - GROUP_WIDTH);
+      shiftY += size.height - before.height;
+      wider = Math.max(wider, size.width - before.width);
     }
     shiftX += wider;
   }
