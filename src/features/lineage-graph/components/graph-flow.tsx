@@ -2,7 +2,7 @@
 // nodes through EmphasisContext; column-list actions through ColumnActionsContext.
 import { Background, Controls, MiniMap, ReactFlow, useStoreApi, type Connection, type Edge, type EdgeMouseHandler, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { INK } from '@/lib/palette';
 import { MIN_ZOOM, type Viewport } from '../model/viewport';
 import type { ColumnEdgeType } from '../nodes/column-edge';
@@ -32,8 +32,31 @@ interface GraphFlowProps {
   isValidConnection: (connection: Connection | Edge) => boolean;
 }
 
+/**
+ * A callback whose identity never changes, calling the latest `fn`. React Flow hands its handlers
+ * to every node and arrow wrapper: a new function on each render (a hover re-renders the canvas)
+ * re-rendered all 200 arrows and the minimap's nodes for nothing.
+ */
+function useStable<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 export function GraphFlow({ nodes: built, edges, emphasis, columnActions, initialViewport, miniMap, onHover, connectable, ...handlers }: GraphFlowProps) {
   const nodes = useMeasured(built);
+  const onNodeClick = useStable(handlers.onNodeClick);
+  const onEdgeClick = useStable(handlers.onEdgeClick);
+  const onPaneClick = useStable(handlers.onPaneClick);
+  const onConnect = useStable(handlers.onConnect);
+  const isValidConnection = useStable(handlers.isValidConnection);
+  const onNodeMouseEnter = useStable<Parameters<NodeMouseHandler<TableFlowNode>>, void>((_event, node) => onHover(node.id));
+  const onNodeMouseLeave = useStable(() => onHover(undefined));
+  // A new colouring (own / including upstream) is a new function: the minimap redraws its nodes.
+  const colourOf = miniMap ? miniMap.colourOf : undefined;
+  const nodeColor = useCallback((node: TableFlowNode) => (colourOf ? colourOf(node.id) : INK.border), [colourOf]);
   return (
     <EmphasisContext.Provider value={emphasis}>
       <ColumnActionsContext.Provider value={columnActions}>
@@ -42,9 +65,13 @@ export function GraphFlow({ nodes: built, edges, emphasis, columnActions, initia
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          {...handlers}
-          onNodeMouseEnter={(_e, node) => onHover(node.id)}
-          onNodeMouseLeave={() => onHover(undefined)}
+          onNodeClick={onNodeClick}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={onPaneClick}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onNodeMouseEnter={onNodeMouseEnter}
+          onNodeMouseLeave={onNodeMouseLeave}
           nodesDraggable={false}
           nodesConnectable={connectable}
           connectionRadius={140}
@@ -67,7 +94,7 @@ export function GraphFlow({ nodes: built, edges, emphasis, columnActions, initia
               ariaLabel="Minimap of the lineage graph"
               // On a short canvas (1280×720, an embedding host's box) the minimap takes less of it.
               style={miniMap.small ? SMALL_MINIMAP : undefined}
-              nodeColor={(n) => miniMap.colourOf(n.id)}
+              nodeColor={nodeColor}
               nodeStrokeWidth={0}
             />
           ) : null}

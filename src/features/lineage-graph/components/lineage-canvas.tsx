@@ -87,6 +87,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
 
   const trace = useColumnTrace(model, drafted.unsaved);
   const failures = useFailureMarks(model);
+  const miniMapColour = useCallback((key: string) => SEVERITY_STYLE[nodeSeverity(model, key, filters.colourBy)].color, [model, filters.colourBy]);
   const emphasis = useCanvasEmphasis({ model, selected, drawnEdges: drawing.edges, colourBy: filters.colourBy, failures, trace, reveal });
 
   const flowBox = useRef<HTMLDivElement>(null);
@@ -237,7 +238,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               emphasis={emphasis.emphasis}
               columnActions={columnLists.actions}
               initialViewport={camera.initialViewport}
-              miniMap={camera.miniMap && { small: camera.box !== undefined && camera.box.height < 520, colourOf: (key) => SEVERITY_STYLE[nodeSeverity(model, key, filters.colourBy)].color }}
+              miniMap={camera.miniMap && { small: camera.box !== undefined && camera.box.height < 520, colourOf: miniMapColour }}
               onNodeClick={onNodeClick}
               onEdgeClick={(_event, edge) => select({ kind: 'edge', key: edge.id })}
               onPaneClick={() => {
