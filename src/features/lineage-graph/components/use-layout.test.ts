@@ -19,7 +19,7 @@ class FakeWorker {
   }
   /** The worker answers request `id`. */
   answer(id: number) {
-    this.onmessage?.({ data: { id, positions: [['t', { x: id, y: 0 }]], algorithm: 'layered', width: 1, height: 1, ms: 1 } });
+    this.onmessage?.({ data: { id, positions: [['t', { x: id, y: 0 }]], algorithm: 'layered', width: 1, height: 1 } });
   }
 }
 

@@ -55,7 +55,7 @@ interface Job {
   id: number;
   owner: object;
   input: LayoutInput;
-  onDone: (result: LayoutResult, ms: number) => void;
+  onDone: (result: LayoutResult) => void;
   onError: (error: string) => void;
   /** Superseded while running: its answer is ignored. */
   dropped?: boolean;
@@ -77,8 +77,8 @@ function startWorker(): Worker {
     const job = running;
     if (!job || event.data.id !== job.id) return; // the warm-up (id 0)
     running = undefined;
-    const { positions, algorithm, width, height, ms } = event.data;
-    if (!job.dropped) job.onDone({ positions: new Map(positions), algorithm, width, height }, ms);
+    const { positions, algorithm, width, height } = event.data;
+    if (!job.dropped) job.onDone({ positions: new Map(positions), algorithm, width, height });
     next();
   };
   started.onerror = (event) => {
@@ -136,9 +136,8 @@ function layoutHere(input: LayoutInput, onDone: Job['onDone'], onError: Job['onE
   let cancelled = false;
   import('../model/layout-graph')
     .then(({ layoutGraph }) => {
-      const started = performance.now();
       const result = layoutGraph(input);
-      if (!cancelled) onDone(result, performance.now() - started);
+      if (!cancelled) onDone(result);
     })
     .catch((error: unknown) => !cancelled && onError(String(error)));
   return () => {

@@ -15,11 +15,9 @@ export interface LayoutResponse {
   algorithm: LayoutAlgorithm;
   width: number;
   height: number;
-  ms: number;
 }
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const started = performance.now();
   const result = layoutGraph(event.data.input, event.data.algorithm);
   const response: LayoutResponse = {
     id: event.data.id,
@@ -27,7 +25,6 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     algorithm: result.algorithm,
     width: result.width,
     height: result.height,
-    ms: performance.now() - started,
   };
   self.postMessage(response);
 };
