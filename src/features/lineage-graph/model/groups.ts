@@ -22,7 +22,7 @@ export interface TableGroup {
   schema?: string;
   /** A level group: its level (upstream negative, the focus 0); null for the tables off the focus's paths. */
   level?: number | null;
-  /** The group's own name (the schema, the connection, or "2 levels upstream"). */
+  /** The group's own name (the schema, the connection, or "2 levels up"). */
   label: string;
   tables: string[];
   /** How many of its tables have each status (own, or including upstream: the colouring). */
