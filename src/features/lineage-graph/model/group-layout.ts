@@ -141,6 +141,11 @@ export function groupLayout(grouping: Grouping, aspect: number): BaseLayout {
     frameSizes.set(connection, frameSize(layout));
   }
   const outer = stackLayers(outerLayers, frameSizes);
+  return { ...intoFrames(inner, outer, frameSizes), nest: { inner, outer: outer.positions } };
+}
+
+/** The schema groups placed inside their connections' frames: absolute positions, and the frames. */
+function intoFrames(inner: ReadonlyMap<string, GroupLayout>, outer: GroupLayout, frameSizes: ReadonlyMap<string, Size>): GroupLayout {
   const positions = new Map<string, Point>();
   const frames = new Map<string, Point & Size>();
   for (const [connection, layout] of inner) {
@@ -148,7 +153,7 @@ export function groupLayout(grouping: Grouping, aspect: number): BaseLayout {
     frames.set(connection, { ...corner, ...(frameSizes.get(connection) as Size) });
     for (const [key, p] of layout.positions) positions.set(key, { x: corner.x + FRAME_PADDING + p.x, y: corner.y + FRAME_HEADER + p.y });
   }
-  return { positions, width: outer.width, height: outer.height, frames, nest: { inner, outer: outer.positions } };
+  return { positions, width: outer.width, height: outer.height, frames };
 }
 
 function frameSize(inner: Size): Size {
@@ -189,15 +194,7 @@ export function placeLayout(base: BaseLayout, sizes: ReadonlyMap<string, Size>):
     closed.set(connection, frameSize(layout));
     grown.set(connection, frameSize({ width: Math.max(layout.width, placed.width), height: Math.max(layout.height, placed.height) }));
   }
-  const outer = placeGroups(base.nest.outer, grown, closed);
-  const positions = new Map<string, Point>();
-  const frames = new Map<string, Point & Size>();
-  for (const [connection, placed] of placedInner) {
-    const corner = outer.positions.get(connection) as Point;
-    frames.set(connection, { ...corner, ...(grown.get(connection) as Size) });
-    for (const [key, p] of placed.positions) positions.set(key, { x: corner.x + FRAME_PADDING + p.x, y: corner.y + FRAME_HEADER + p.y });
-  }
-  return { positions, width: outer.width, height: outer.height, frames };
+  return intoFrames(placedInner, placeGroups(base.nest.outer, grown, closed), grown);
 }
 
 /**
