@@ -3,9 +3,12 @@
 //   --port 8888 --host 127.0.0.1 --generation 1.13|2024-09 --role editor|viewer
 //   --latency 0 --api-key KEY --require-auth --warmup off|realistic|never --scenario none|hostile
 //   --generator N (a hub pipeline of N tables) --warehouse N (a hub-less warehouse: 6 connections, 63 schemas)
+//   --fail-writes-to TABLE (writes naming it answer 500, nothing stored)
+//   --lose-write-responses-to TABLE|'*' --lost-as network|timeout|502 --unreachable-after-loss N
+//     (writes naming it are stored, then their answer is lost; the next N requests fail too)
 // POST /__mock/reset restores the seed catalog (for tests).
 import { parseArgs } from 'node:util';
-import { DEFAULT_MOCK_OPTIONS, type MockOptions } from '../src/mocks/context.ts';
+import { DEFAULT_MOCK_OPTIONS, LOST_AS, type MockOptions } from '../src/mocks/context.ts';
 import { startMockServer } from '../src/mocks/http-server.ts';
 
 function parseMockArgs(argv: string[]) {
@@ -23,6 +26,10 @@ function parseMockArgs(argv: string[]) {
       scenario: { type: 'string', default: 'none' },
       generator: { type: 'string', default: '0' },
       warehouse: { type: 'string', default: '0' },
+      'fail-writes-to': { type: 'string', default: '' },
+      'lose-write-responses-to': { type: 'string', default: '' },
+      'lost-as': { type: 'string', default: 'network' },
+      'unreachable-after-loss': { type: 'string', default: '0' },
     },
   });
   const options: Partial<MockOptions> = {
@@ -35,6 +42,10 @@ function parseMockArgs(argv: string[]) {
     scenario: values.scenario === 'hostile' ? 'hostile' : 'none',
     generator: Math.min(50_000, Math.max(0, Math.floor(Number(values.generator) || 0))),
     warehouse: Math.min(50_000, Math.max(0, Math.floor(Number(values.warehouse) || 0))),
+    failWritesTo: values['fail-writes-to'],
+    loseWriteResponsesTo: values['lose-write-responses-to'],
+    lostAs: LOST_AS.find((as) => as === values['lost-as']) ?? 'network',
+    unreachableAfterLoss: Math.min(100, Math.max(0, Math.floor(Number(values['unreachable-after-loss']) || 0))),
   };
   return { port: Number(values.port), host: values.host, options };
 }

@@ -4,7 +4,8 @@ import createClient from 'openapi-fetch';
 import { sourceRefOf, type TableRef } from '@/lib/table-ref';
 import type { paths } from './schema';
 import type { CheckType, SchemaModel, TableLineageSourceSpec, TableListModel } from './types';
-import { ApiError, parseSpringError, type ApiOperation } from './errors';
+import { ApiError, isStatus, parseSpringError, type ApiOperation } from './errors';
+import { isUnknownOutcome, judge, StoredElsewiseError, UnknownOutcomeError, unsettledLinks, type IntendedWrite } from './write-outcome';
 import {
   normalizeColumn,
   normalizeConnection,
@@ -128,7 +129,8 @@ export function createDqopsApi(config: DqopsApiConfig) {
     try {
       const result = await send(controller.signal);
       if (!result.response.ok && !accept(result.response, result.error)) {
-        throw new ApiError({ kind: 'http', status: result.response.status, operation, spring: parseSpringError(result.error) });
+        const bodyless = result.error === undefined || result.error === null || result.error === '';
+        throw new ApiError({ kind: 'http', status: result.response.status, operation, spring: parseSpringError(result.error), bodyless });
       }
       return result;
     } catch (error) {
@@ -159,7 +161,58 @@ export function createDqopsApi(config: DqopsApiConfig) {
     return body;
   }
 
-  return {
+  async function readStored(write: IntendedWrite): Promise<TableLineageSourceSpec | undefined> {
+    try {
+      return await api.getSource(write.target, write.source);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Sends a write and makes sure its outcome is known before anything is said (write-outcome.ts):
+   * after a lost answer the stored spec is read; a write that was carried out resolves as if
+   * answered, one that was not rejects with its failure, and a link someone else changed rejects
+   * with StoredElsewiseError. A link whose last outcome stayed unknown is checked before it is sent.
+   */
+  async function write(intended: IntendedWrite, send: () => Promise<unknown>): Promise<void> {
+    if (unsettled.has(intended)) {
+      const stored = await readStored(intended);
+      const verdict = judge(intended, stored);
+      if (verdict === 'done') return unsettled.settle(intended);
+      if (verdict === 'elsewise') {
+        unsettled.settle(intended);
+        throw new StoredElsewiseError(intended.operation, intended.spec, stored);
+      }
+    }
+    try {
+      await send();
+      unsettled.settle(intended);
+    } catch (failure) {
+      if (!isUnknownOutcome(failure)) {
+        unsettled.settle(intended);
+        throw failure;
+      }
+      let stored: TableLineageSourceSpec | undefined;
+      try {
+        stored = await readStored(intended);
+      } catch (check) {
+        unsettled.add(intended);
+        throw new UnknownOutcomeError(intended.operation, failure, check);
+      }
+      const verdict = judge(intended, stored);
+      if (verdict === 'done') return unsettled.settle(intended);
+      // Not carried out so far; a write that timed out may still arrive, so the next one checks first.
+      unsettled.add(intended);
+      if (verdict === 'not-done') throw failure;
+      throw new StoredElsewiseError(intended.operation, intended.spec, stored);
+    }
+  }
+
+  const unsettled = unsettledLinks();
+
+  const api = {
     baseUrl,
 
     async listConnections(signal?: AbortSignal): Promise<ConnectionSummary[]> {
@@ -249,27 +302,29 @@ export function createDqopsApi(config: DqopsApiConfig) {
     async createSource(target: TableRef, spec: TableLineageSourceSpec, signal?: AbortSignal): Promise<void> {
       const source = sourceRefOf(spec);
       assertSendable('add source table', { ...refParts('', target), ...refParts('source ', source) });
-      await run('add source table', signal, (s) =>
-        client.POST(SOURCE_PATH, { params: { path: sourcePath(target, source) }, body: spec, signal: s }),
+      await write({ operation: 'add source table', target, source, spec }, () =>
+        run('add source table', signal, (s) => client.POST(SOURCE_PATH, { params: { path: sourcePath(target, source) }, body: spec, signal: s })),
       );
     },
 
     /** PUT replaces the whole stored object (204): send every field, not only the edited ones. */
-    async updateSource(target: TableRef, spec: TableLineageSourceSpec, signal?: AbortSignal): Promise<void> {
+    /** `expected`: what the caller believes is stored now; after a lost answer it tells "not saved" from "changed by someone else". */
+    async updateSource(target: TableRef, spec: TableLineageSourceSpec, options: { expected?: TableLineageSourceSpec; signal?: AbortSignal } = {}): Promise<void> {
       const source = sourceRefOf(spec);
       assertSendable('update source table', { ...refParts('', target), ...refParts('source ', source) });
-      await run('update source table', signal, (s) =>
-        client.PUT(SOURCE_PATH, { params: { path: sourcePath(target, source) }, body: spec, signal: s }),
+      await write({ operation: 'update source table', target, source, spec, expected: options.expected }, () =>
+        run('update source table', options.signal, (s) => client.PUT(SOURCE_PATH, { params: { path: sourcePath(target, source) }, body: spec, signal: s })),
       );
     },
 
     async deleteSource(target: TableRef, source: TableRef, signal?: AbortSignal): Promise<void> {
       assertSendable('delete source table', { ...refParts('', target), ...refParts('source ', source) });
-      await run('delete source table', signal, (s) =>
-        client.DELETE(SOURCE_PATH, { params: { path: sourcePath(target, source) }, signal: s }),
+      await write({ operation: 'delete source table', target, source }, () =>
+        run('delete source table', signal, (s) => client.DELETE(SOURCE_PATH, { params: { path: sourcePath(target, source) }, signal: s })),
       );
     },
   };
+  return api;
 }
 
 export type DqopsApi = ReturnType<typeof createDqopsApi>;

@@ -46,6 +46,8 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly operation: ApiOperation | undefined;
   readonly spring: SpringError | undefined;
+  /** An HTTP error answered without a body (a proxy's 502/504, or a server cut off mid-answer). */
+  readonly bodyless: boolean;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -54,6 +56,7 @@ export class ApiError extends Error {
     spring?: SpringError;
     message?: string;
     cause?: unknown;
+    bodyless?: boolean;
   }) {
     super(init.message ?? ApiError.describe(init.kind, init.status), { cause: init.cause });
     this.name = 'ApiError';
@@ -61,6 +64,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.operation = init.operation;
     this.spring = init.spring;
+    this.bodyless = init.bodyless ?? false;
   }
 
   static describe(kind: ApiErrorKind, status?: number): string {

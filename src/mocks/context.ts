@@ -39,7 +39,20 @@ export interface MockOptions {
    * as target or as source, fail with HTTP 500 ('' = none).
    */
   failWritesTo: string;
+  /**
+   * "Applied, response lost" (a real server usually finishes a write after the client gave up):
+   * writes whose path names this table ('*': every write) are carried out, then their answer is
+   * lost as `lostAs` says ('' = none).
+   */
+  loseWriteResponsesTo: string;
+  /** network: the connection drops; timeout: no answer ever comes (the client gives up); 502: a proxy's empty Bad Gateway. */
+  lostAs: LostAs;
+  /** After a lost answer, this many further requests (of any kind) fail with a dropped connection: the server is briefly unreachable. */
+  unreachableAfterLoss: number;
 }
+
+export type LostAs = 'network' | 'timeout' | '502';
+export const LOST_AS: readonly LostAs[] = ['network', 'timeout', '502'];
 
 export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   generation: '1.13',
@@ -53,6 +66,9 @@ export const DEFAULT_MOCK_OPTIONS: MockOptions = {
   warehouse: 0,
   fanout: 0,
   failWritesTo: '',
+  loseWriteResponsesTo: '',
+  lostAs: 'network',
+  unreachableAfterLoss: 0,
 };
 
 /** How many tree calls after a write report `data_lineage_fully_loaded:false`. */
@@ -67,6 +83,8 @@ export interface MockContext {
   targetsLoaded: Set<string>;
   /** Called after every successful write (demo mode persists the lineage). */
   onWrite: (() => void)[];
+  /** Requests still to fail after a lost answer (unreachableAfterLoss). */
+  unreachableLeft: number;
 }
 
 export function createMockContext(seed: SeedCatalog, options: Partial<MockOptions> = {}): MockContext {
@@ -84,6 +102,7 @@ export function createMockContext(seed: SeedCatalog, options: Partial<MockOption
     treeCallsLoading: 0,
     targetsLoaded: new Set(),
     onWrite: [],
+    unreachableLeft: 0,
   };
 }
 
@@ -117,5 +136,11 @@ export function optionsFromSearch(search: string): Partial<MockOptions> {
   if (Number.isInteger(fanout) && fanout > 0 && fanout <= 10_000) out.fanout = fanout;
   const failing = params.get('mock.failWritesTo');
   if (failing) out.failWritesTo = failing;
+  const losing = params.get('mock.loseWriteResponsesTo');
+  if (losing) out.loseWriteResponsesTo = losing;
+  const lostAs = params.get('mock.lostAs');
+  if (LOST_AS.includes(lostAs as LostAs)) out.lostAs = lostAs as LostAs;
+  const unreachable = Number(params.get('mock.unreachableAfterLoss'));
+  if (Number.isInteger(unreachable) && unreachable > 0 && unreachable <= 100) out.unreachableAfterLoss = unreachable;
   return out;
 }

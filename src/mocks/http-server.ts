@@ -55,6 +55,8 @@ export function startMockServer(port: number, host: string, options: Partial<Moc
         res.end(JSON.stringify({ timestamp: new Date().toISOString(), path: req.url, status: 404, error: 'Not Found', message: 'No static resource.' }));
         return;
       }
+      // A lost answer (MockOptions.loseWriteResponsesTo, lostAs 'network'): the connection drops.
+      if (response.type === 'error') return void req.socket.destroy();
       const outHeaders: Record<string, string> = { ...cors };
       response.headers.forEach((value, name) => (outHeaders[name] = value));
       const payload = Buffer.from(await response.arrayBuffer());

@@ -1,6 +1,7 @@
 // The nine failures a write can meet, each with what the user must read about it. Shared by the
 // editor's tests (create in source-editor.test.tsx; update, delete, change source in write-faults.test.tsx).
 import { delay, HttpResponse, type HttpResponseResolver } from 'msw';
+import { LOST_AS, type LostAs } from '@/mocks/context';
 
 export const WRITE_FAULTS: [name: string, reply: HttpResponseResolver, message: RegExp][] = [
   ['network failure', () => HttpResponse.error(), /cannot be reached/],
@@ -14,3 +15,6 @@ export const WRITE_FAULTS: [name: string, reply: HttpResponseResolver, message: 
   ['500', () => HttpResponse.json({ status: 500, error: 'Internal Server Error', message: 'disk full' }, { status: 500 }), /disk full/],
   ['503', () => new HttpResponse(null, { status: 503 }), /HTTP 503/],
 ];
+
+/** The ways the mock loses the answer to a write it carried out (MockOptions.lostAs). */
+export const LOST_ANSWERS: readonly LostAs[] = LOST_AS;

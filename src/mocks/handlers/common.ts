@@ -47,6 +47,10 @@ function decodeSegment(segment: string): string {
 /** Runs what DQOps runs before a handler: latency, the authentication filter, method security. */
 export async function guard(ctx: MockContext, request: Request, access: Access): Promise<Response | undefined> {
   if (ctx.options.latencyMs > 0) await delay(ctx.options.latencyMs);
+  if (ctx.unreachableLeft > 0) {
+    ctx.unreachableLeft -= 1;
+    return HttpResponse.error();
+  }
   const header = request.headers.get('authorization');
   if (header !== null) {
     const token = header.replace(/^Bearer\s+/i, '').replace(/^"(.*)"$/, '$1');
@@ -62,6 +66,19 @@ export async function guard(ctx: MockContext, request: Request, access: Access):
     return springError(request, 500, `Injected fault: writes touching ${failing} fail (mock.failWritesTo).`);
   }
   return undefined;
+}
+
+/**
+ * The answer to a write that was carried out, or its loss (MockOptions.loseWriteResponsesTo): the
+ * store has changed either way, as on a server that finished the write after the client gave up.
+ */
+export async function answerWrite(ctx: MockContext, request: Request, answer: Response): Promise<Response> {
+  const losing = ctx.options.loseWriteResponsesTo;
+  if (!losing || (losing !== '*' && !new URL(request.url).pathname.split('/').map(decodeSegment).includes(losing))) return answer;
+  ctx.unreachableLeft = ctx.options.unreachableAfterLoss;
+  if (ctx.options.lostAs === '502') return empty(502);
+  if (ctx.options.lostAs === 'timeout') await delay('infinite');
+  return HttpResponse.error();
 }
 
 export function canEdit(ctx: MockContext): boolean {

@@ -5,7 +5,7 @@ import type { TableCurrentDataQualityStatusModel, TableLineageSourceSpec, TableL
 import { afterWrite, type MockContext } from '../context';
 import { buildLineageTree, toLegacyTree } from '../lineage-tree';
 import { statusOf } from '../store';
-import { canEdit, checkTypeParam, empty, guard, queryBoolean, sourceFromParams, springError, tableFromParams } from './common';
+import { answerWrite, canEdit, checkTypeParam, empty, guard, queryBoolean, sourceFromParams, springError, tableFromParams } from './common';
 import { setOwn } from '@/lib/own';
 
 const TABLE = '*/api/connections/:connectionName/schemas/:schemaName/tables/:tableName';
@@ -165,10 +165,10 @@ export function lineageHandlers(ctx: MockContext) {
       const source = sourceFromParams(params);
       if (!targetExists(target)) return empty(404);
       if (!sameNames(body, source)) return empty(406);
-      if (store.getSource(target, source)) return empty(409);
+      if (store.getSource(target, source)) return answerWrite(ctx, request, empty(409));
       store.addSource(target, clean(body));
       afterWrite(ctx, target, source);
-      return empty(201);
+      return answerWrite(ctx, request, empty(201));
     }),
 
     http.put(SOURCE, async ({ request, params }) => {
@@ -183,7 +183,7 @@ export function lineageHandlers(ctx: MockContext) {
       if (!sameNames(body, source)) return empty(406);
       store.replaceSource(target, clean(body));
       afterWrite(ctx, target, source);
-      return empty(204);
+      return answerWrite(ctx, request, empty(204));
     }),
 
     http.delete(SOURCE, async ({ request, params }) => {
@@ -191,10 +191,10 @@ export function lineageHandlers(ctx: MockContext) {
       if (denied) return denied;
       const target = tableFromParams(params);
       const source = sourceFromParams(params);
-      if (!targetExists(target) || !store.getSource(target, source)) return empty(404);
+      if (!targetExists(target) || !store.getSource(target, source)) return answerWrite(ctx, request, empty(404));
       store.removeSource(target, source);
       afterWrite(ctx, target, source);
-      return empty(204);
+      return answerWrite(ctx, request, empty(204));
     }),
   ];
 }

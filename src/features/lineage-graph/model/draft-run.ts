@@ -13,7 +13,8 @@ import { applyMappings, newSourceSpec, type LinkChange } from './draft';
 export interface DraftApi {
   getSource(target: TableRef, source: TableRef): Promise<TableLineageSourceSpec>;
   createSource(target: TableRef, spec: TableLineageSourceSpec): Promise<void>;
-  updateSource(target: TableRef, spec: TableLineageSourceSpec): Promise<void>;
+  /** `expected`: the spec read right before (after a lost answer, it tells "not saved" from "changed by someone else"). */
+  updateSource(target: TableRef, spec: TableLineageSourceSpec, options?: { expected?: TableLineageSourceSpec }): Promise<void>;
   deleteSource(target: TableRef, source: TableRef): Promise<void>;
   /**
    * The target's stored sources. When given, a link is looked up in this list before its spec is
@@ -31,6 +32,8 @@ export interface AppliedStep {
   method?: WriteMethod;
   /** The stored spec before the write (undefined: the link did not exist), for rolling back. */
   before?: TableLineageSourceSpec;
+  /** What a PUT stored (what rolling it back expects to find). */
+  sent?: TableLineageSourceSpec;
   /** What the step found, when it differs from what the draft expected (for the report). */
   note?: string;
 }
@@ -78,8 +81,8 @@ async function applyChange(api: DraftApi, change: LinkChange): Promise<AppliedSt
   const after = applyMappings(before, change);
   if (same(before, after)) return { change, before, note: 'was already saved' };
   const note = change.diff === 'added' ? 'was already a source: the drafted column mappings were added to it' : undefined;
-  await api.updateSource(change.target, after);
-  return { change, method: 'PUT', before, note };
+  await api.updateSource(change.target, after, { expected: before });
+  return { change, method: 'PUT', before, sent: after, note };
 }
 
 /** A change of mappings on a link that someone removed since the draft was made. */
@@ -119,7 +122,7 @@ export async function rollbackDraft(api: DraftApi, applied: readonly AppliedStep
     try {
       if (step.method === 'POST') await api.deleteSource(step.change.target, step.change.source);
       else if (step.before && step.method === 'DELETE') await api.createSource(step.change.target, step.before);
-      else if (step.before) await api.updateSource(step.change.target, step.before);
+      else if (step.before) await api.updateSource(step.change.target, step.before, { expected: step.sent });
       undone.push(step);
     } catch (error) {
       if (step.method === 'POST' && isStatus(error, 404)) {

@@ -10,6 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDqopsApi } from '@/api/api-context';
 import { ApiError, isStatus } from '@/api/errors';
 import { invalidateLink } from '@/api/mutations';
+import { sameStoredSpec, StoredElsewiseError, UnknownOutcomeError } from '@/api/write-outcome';
 import { sourceRefOf } from '@/lib/table-ref';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { stableStringify } from '@/lib/stable-json';
@@ -21,10 +22,15 @@ export class ConflictError extends Error {
     readonly differences: string[],
     /** The server's current spec; undefined when someone deleted the entry. */
     readonly theirs: TableLineageSourceSpec | undefined,
+    options: { message?: string; whileAdding?: boolean } = {},
   ) {
-    super(theirs ? 'Someone else changed this source table since you opened it.' : 'Someone else deleted this source table since you opened it.');
+    super(options.message ?? (theirs ? 'Someone else changed this source table since you opened it.' : 'Someone else deleted this source table since you opened it.'));
     this.name = 'ConflictError';
+    this.whileAdding = options.whileAdding ?? false;
   }
+
+  /** The user was adding the link, and it exists now: overwriting replaces it (PUT), there is nothing of theirs to load into an add form. */
+  readonly whileAdding: boolean;
 }
 
 /** The replacement failed and the original entry was put back. */
@@ -57,6 +63,8 @@ export interface SaveRequest {
   original?: { ref: TableRef; loaded: TableLineageSourceSpec };
   /** The user saw the conflict and chose to overwrite. */
   overwrite?: boolean;
+  /** After a conflict, the stored spec the user chose to overwrite (also when adding a link that turned out to exist). */
+  overwriting?: TableLineageSourceSpec;
 }
 
 function sameSpec(a: TableLineageSourceSpec, b: TableLineageSourceSpec): boolean {
@@ -67,46 +75,61 @@ export function useSaveSource() {
   const api = useDqopsApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ target, spec, original, overwrite }: SaveRequest) => {
-      const next = sourceRefOf(spec);
-      if (!original) {
-        await api.createSource(target, spec);
-        return;
-      }
-      if (sameTable(original.ref, next)) {
-        if (!overwrite) {
-          let theirs: TableLineageSourceSpec | undefined;
-          try {
-            theirs = await api.getSource(target, original.ref);
-          } catch (error) {
-            if (!isStatus(error, 404)) throw error;
-          }
-          if (!theirs) throw new ConflictError([], undefined);
-          if (!sameSpec(theirs, original.loaded)) throw new ConflictError(diffSpecs(original.loaded, theirs), theirs);
-        }
-        await api.updateSource(target, spec);
-        return;
-      }
-      let deleted = true;
+    mutationFn: async (request: SaveRequest) => {
       try {
-        await api.deleteSource(target, original.ref);
+        await save(request);
       } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-        deleted = false; // already gone: removed by an earlier attempt, or by someone else
-      }
-      try {
-        await api.createSource(target, spec);
-      } catch (failure) {
-        if (!deleted) throw failure;
-        try {
-          await api.createSource(target, original.loaded); // put the original back
-        } catch {
-          throw new HalfDoneError(original.ref, failure);
+        // A lost answer, and the link now holds something else (write-outcome.ts): the conflict view.
+        if (error instanceof StoredElsewiseError) {
+          throw new ConflictError(error.stored ? diffSpecs(request.spec, error.stored) : [], error.stored, { message: error.message, whileAdding: !request.original });
         }
-        throw new RestoredError(failure);
+        throw error;
       }
     },
     onSettled: (_r, _e, { target, spec, original }) =>
       Promise.all([invalidateLink(queryClient, target, sourceRefOf(spec)), original ? invalidateLink(queryClient, target, original.ref) : undefined]),
   });
+
+  async function save({ target, spec, original, overwrite, overwriting }: SaveRequest) {
+    const next = sourceRefOf(spec);
+    if (!original) {
+      if (overwriting) await api.updateSource(target, spec, { expected: overwriting });
+      else await api.createSource(target, spec);
+      return;
+    }
+    if (sameTable(original.ref, next)) {
+      if (!overwrite) {
+        let theirs: TableLineageSourceSpec | undefined;
+        try {
+          theirs = await api.getSource(target, original.ref);
+        } catch (error) {
+          if (!isStatus(error, 404)) throw error;
+        }
+        if (!theirs) throw new ConflictError([], undefined);
+        if (sameStoredSpec(theirs, spec)) return; // already stored (an earlier attempt whose answer was lost)
+        if (!sameSpec(theirs, original.loaded)) throw new ConflictError(diffSpecs(original.loaded, theirs), theirs);
+      }
+      await api.updateSource(target, spec, { expected: overwriting ?? original.loaded });
+      return;
+    }
+    let deleted = true;
+    try {
+      await api.deleteSource(target, original.ref);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+      deleted = false; // already gone: removed by an earlier attempt, or by someone else
+    }
+    try {
+      await api.createSource(target, spec);
+    } catch (failure) {
+      // Whether the new entry was stored is not known: putting the old one back could leave both.
+      if (!deleted || failure instanceof UnknownOutcomeError) throw failure;
+      try {
+        await api.createSource(target, original.loaded); // put the original back
+      } catch {
+        throw new HalfDoneError(original.ref, failure);
+      }
+      throw new RestoredError(failure);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { describeError } from '@/api/errors';
 import { useQuery } from '@tanstack/react-query';
 import { useDqopsApi } from '@/api/api-context';
 import { useCreateSource, useDeleteSource } from '@/api/mutations';
@@ -37,13 +38,12 @@ export function DeleteSourceDialog({
       duration: 10_000,
       action: {
         label: 'Undo',
+        // The promise, not mutate()'s callbacks: this dialog is closed by then, and callbacks
+        // given to mutate() are dropped once their component unmounts (the outcome went unsaid).
         run: () =>
-          restore.mutate(
-            { target, spec: saved },
-            {
-              onSuccess: () => toast({ message: `Restored ${source.table} as a source of ${target.table}.` }),
-              onError: (error) => toast({ message: `Undo failed: ${error.message}`, tone: 'error' }),
-            },
+          void restore.mutateAsync({ target, spec: saved }).then(
+            () => toast({ message: `Restored ${source.table} as a source of ${target.table}.` }),
+            (error: unknown) => toast({ message: `Undo failed: ${describeError(error)}`, tone: 'error' }),
           ),
       },
     });

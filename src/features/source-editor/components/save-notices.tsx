@@ -26,9 +26,16 @@ export function ConflictNotice({ conflict, onOverwrite, onLoadTheirs, onClose }:
             <button type="button" className="ls-button ls-button--danger" onClick={onOverwrite}>
               Overwrite with my version
             </button>
-            <button type="button" className="ls-button" onClick={onLoadTheirs}>
-              Load their version (discard mine)
-            </button>
+            {conflict.whileAdding ? (
+              // Adding: the form cannot take over an existing link; the link's own editor can.
+              <button type="button" className="ls-button" onClick={onClose}>
+                Keep theirs and close the editor
+              </button>
+            ) : (
+              <button type="button" className="ls-button" onClick={onLoadTheirs}>
+                Load their version (discard mine)
+              </button>
+            )}
           </>
         ) : (
           <button type="button" className="ls-button" onClick={onClose}>

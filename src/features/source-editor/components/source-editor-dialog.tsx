@@ -12,7 +12,8 @@ import { ErrorPanel } from '@/components/error-panel';
 import { Modal } from '@/components/modal';
 import { useToast } from '@/components/toast';
 import { useNavigationBlocker } from '@/lib/location';
-import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
+import { sameTable, sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
+import { UnknownOutcomeError } from '@/api/write-outcome';
 import { useCatalogCascade } from '@/api/use-catalog-cascade';
 import { ConflictError, HalfDoneError, RestoredError, useSaveSource } from '../api/use-save-source';
 import { useCanEdit } from '@/api/use-can-edit';
@@ -104,10 +105,14 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const [deleting, setDeleting] = useState(false);
   const [columnFilter, setColumnFilter] = useState('');
   const save = useSaveSource();
+  // After an add whose outcome is unknown, the refetched list may hold that very link (ours):
+  // it must not stop "Try again", which checks what is stored before sending anything.
+  const unsure = save.error instanceof UnknownOutcomeError && save.variables ? sourceRefOf(save.variables.spec) : undefined;
+  const blocking = useMemo(() => (unsure ? existing.filter((ref) => !sameTable(ref, unsure)) : existing), [existing, unsure]);
 
   const columnNames = useMemo(() => targetColumns.map((c) => c.name), [targetColumns]);
   const form = useForm<SourceFormValues>({
-    resolver: zodResolver(contextSchema(target, existing, editing)),
+    resolver: zodResolver(contextSchema(target, blocking, editing)),
     defaultValues: fromSpec(loaded, columnNames, prefill),
     mode: 'onTouched',
   });
@@ -128,10 +133,11 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const identityChanged = !!editing && !sameTable(editing, sourceRef);
 
   async function submit(values: SourceFormValues, overwrite = false) {
+    const overwriting = overwrite ? conflict?.theirs : undefined;
     setConflict(undefined);
     const spec = toSpec(values, loaded);
     try {
-      await save.mutateAsync({ target, spec, original: editing && loaded ? { ref: editing, loaded } : undefined, overwrite });
+      await save.mutateAsync({ target, spec, original: editing && loaded ? { ref: editing, loaded } : undefined, overwrite, overwriting });
       reset(values);
       toast({
         message: editing ? `Saved the lineage from ${values.source_table} to ${target.table}.` : `Added ${values.source_table} as a source of ${target.table}.`,
