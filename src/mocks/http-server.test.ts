@@ -37,6 +37,16 @@ describe('mock DQOps over HTTP', () => {
     expect([gone.status, await gone.text()]).toEqual([404, '']);
   });
 
+  it('"applied, response lost" (POST /__mock/reset?loseWriteResponsesTo=…): the write is stored, the connection dropped', async () => {
+    await fetch(`${base}/__mock/reset?loseWriteResponsesTo=campaigns&lostAs=network&warmup=off`, { method: 'POST' });
+    const url = `${sources()}/crm_postgres/schemas/public/tables/campaigns`;
+    const body = { source_connection: 'crm_postgres', source_schema: 'public', source_table: 'campaigns' };
+    await expect(fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).rejects.toThrow();
+    const get = await fetch(url);
+    expect([get.status, await get.json()]).toEqual([200, body]);
+    await fetch(`${base}/__mock/reset?warmup=off`, { method: 'POST' });
+  });
+
   it('keeps encoded slashes inside one name', async () => {
     const url = `${sources()}/ext%2Fsystem/schemas/a%3Bb/tables/t%20x`;
     const body = { source_connection: 'ext/system', source_schema: 'a;b', source_table: 't x' };

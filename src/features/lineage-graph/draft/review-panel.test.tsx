@@ -81,6 +81,55 @@ describe('ReviewPanel', () => {
     expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeDefined(); // left alone, as asked
   });
 
+  it('every answer lost (DQOps carried each write out): the report says saved, exactly as stored', async () => {
+    mock.reset({ loseWriteResponsesTo: '*', lostAs: 'network' });
+    const store = stagedDraft();
+    renderPanel(store);
+    await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    expect(await screen.findByText(/Saved\. 3 writes sent to DQOps/)).toBeVisible();
+    expect(store.get().ops).toEqual([]);
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)?.columns).toEqual({ product_key: { source_columns: ['product_id'] } });
+    expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeUndefined();
+    expect(mock.ctx.store.getSource(DIM_PRODUCTS, STG_PRODUCTS)?.columns?.sku?.source_columns).toContain('product_name');
+  });
+
+  it('an answer lost half-way and DQOps unreachable a moment: the report says the outcome is unknown; Try again finds it done', async () => {
+    mock.reset({ loseWriteResponsesTo: 'fct_inventory_snapshot', lostAs: 'network', unreachableAfterLoss: 1 });
+    const store = stagedDraft();
+    const sent: string[] = [];
+    mock.server.events.on('request:start', ({ request }) => {
+      if (request.method !== 'GET') sent.push(request.method);
+    });
+    renderPanel(store);
+    await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Saved 1 of 3 changes, then stopped.');
+    expect(alert).toHaveTextContent('it is not known whether the source table was removed');
+    expect(mock.ctx.store.getSource(FCT_INVENTORY, DIM_PRODUCTS)).toBeUndefined(); // DQOps did remove it
+    expect(store.get().ops).toHaveLength(4);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/Saved\./)).toBeVisible();
+    expect(store.get().ops).toEqual([]);
+    expect(sent).toEqual(['POST', 'DELETE', 'PUT']); // the removal was not sent twice
+    expect(mock.ctx.store.getSource(DIM_PRODUCTS, STG_PRODUCTS)?.columns?.sku?.source_columns).toContain('product_name');
+  });
+
+  it('roll back whose answers are lost: rolled back, exactly', async () => {
+    mock.reset({ failWritesTo: 'fct_inventory_snapshot' });
+    const store = stagedDraft();
+    renderPanel(store);
+    await userEvent.click(screen.getByRole('button', { name: 'Save all' }));
+    const alert = await screen.findByRole('alert');
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)).toBeDefined();
+    mock.ctx.options.failWritesTo = '';
+    mock.ctx.options.loseWriteResponsesTo = '*';
+    await userEvent.click(within(alert).getByRole('button', { name: 'Roll back the 1 saved change' }));
+    expect(await within(alert).findByText(/Rolled back/)).toBeVisible();
+    expect(mock.ctx.store.getSource(FCT_ITEMS, STG_PRODUCTS)).toBeUndefined();
+    store.clear(); // the draft is kept in this browser: not for the next test
+  });
+
   it('asks before discarding, and undo / redo walk the staged steps', async () => {
     const store = stagedDraft();
     renderPanel(store);
