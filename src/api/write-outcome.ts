@@ -52,8 +52,9 @@ export class UnknownOutcomeError extends Error {
     readonly failure: ApiError,
     readonly check: unknown,
   ) {
+    const why = failure.kind === 'timeout' ? 'no answer in time' : failure.kind === 'network' ? 'the connection was lost' : `HTTP ${failure.status ?? '?'} without a body`;
     super(
-      `The DQOps server did not answer, so it is not known whether ${WHAT[operation]} (${failure.message.replace(/\.$/, '')}; checking failed too). Nothing is lost: "Try again" first checks what DQOps holds and sends only what is missing.`,
+      `The DQOps server did not answer (${why}) and could not be asked what it holds either, so it is not known whether ${WHAT[operation]}. Nothing is lost: "Try again" first checks what DQOps holds and sends only what is missing.`,
       { cause: failure },
     );
     this.name = 'UnknownOutcomeError';

@@ -1,4 +1,5 @@
 import { describeError } from '@/api/errors';
+import { UnknownOutcomeError } from '@/api/write-outcome';
 import { useQuery } from '@tanstack/react-query';
 import { useDqopsApi } from '@/api/api-context';
 import { useCreateSource, useDeleteSource } from '@/api/mutations';
@@ -59,7 +60,12 @@ export function DeleteSourceDialog({
           {describeLoss(spec.data)}.
         </p>
       ) : null}
-      {remove.isError ? <ErrorPanel error={remove.error} title="The source table was not removed" /> : null}
+      {remove.isError ? (
+        <ErrorPanel
+          error={remove.error}
+          title={remove.error instanceof UnknownOutcomeError ? 'Maybe removed, maybe not' : 'The source table was not removed'}
+        />
+      ) : null}
       <div className="ls-modal__footer">
         <button type="button" className="ls-button ls-button--ghost" onClick={onClose}>
           Cancel

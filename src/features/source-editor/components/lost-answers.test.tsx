@@ -166,4 +166,24 @@ describe('a lost answer whose outcome cannot be checked (DQOps unreachable a mom
     expect(mock.ctx.store.getSource(DIM, STG)?.data_lineage_source_tool).toBe('dbt-cloud');
     expect(sent).toEqual(['PUT stg_customers']);
   });
+
+  it('remove: "maybe removed, maybe not"; Try again finds it gone and sends no second DELETE', async () => {
+    mock.reset({ loseWriteResponsesTo: 'stg_customers', lostAs: '502', unreachableAfterLoss: 1 });
+    const user = userEvent.setup();
+    const sent = writes();
+    renderWithProviders(<SourcesPanel table={DIM} />, {
+      api: testApi({ timeoutMs: 300 }),
+      route: '?connection=warehouse&schema=marts&table=dim_customers&view=sources',
+    });
+    await user.click(await screen.findByRole('button', { name: 'Remove source stg_customers' }));
+    const remove = await screen.findByRole('button', { name: 'Remove' });
+    await waitFor(() => expect(remove).toBeEnabled());
+    await user.click(remove);
+    expect(await screen.findByText('Maybe removed, maybe not')).toBeInTheDocument();
+    expect(screen.getByText(/it is not known whether the source table was removed/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove source stg_customers' })).not.toBeInTheDocument());
+    expect(mock.ctx.store.getSource(DIM, STG)).toBeUndefined();
+    expect(sent).toEqual(['DELETE stg_customers']);
+  });
 });

@@ -224,7 +224,11 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
             <ErrorPanel
               error={saveError instanceof RestoredError || saveError instanceof HalfDoneError ? saveError.message : saveError}
               title={
-                isApiError(saveError) && saveError.status === 409 ? `${table} is already a source of ${target.table}` : 'Not saved: your changes are still here'
+                isApiError(saveError) && saveError.status === 409
+                  ? `${table} is already a source of ${target.table}`
+                  : saveError instanceof UnknownOutcomeError
+                    ? 'Maybe saved, maybe not: your changes are still here'
+                    : 'Not saved: your changes are still here'
               }
             />
           </div>
