@@ -18,10 +18,11 @@ export function SeverityIcon({ severity, title }: { severity: SeverityKey; title
   );
 }
 
-export function SeverityBadge({ status, showKpi = true }: { status: QualityStatus | undefined; showKpi?: boolean }) {
+/** `loading`: DQOps has not loaded the status yet, so a missing one reads "Status loading…", not "No checks". */
+export function SeverityBadge({ status, showKpi = true, loading = false }: { status: QualityStatus | undefined; showKpi?: boolean; loading?: boolean }) {
   const key = severityKey(status);
   const style = SEVERITY_STYLE[key];
-  const label = key === 'unknown' && status?.unknownSeverity ? `Status “${status.unknownSeverity}”` : style.label;
+  const label = !status && loading ? 'Status loading…' : key === 'unknown' && status?.unknownSeverity ? `Status “${status.unknownSeverity}”` : style.label;
   return (
     <span className="ls-sev-badge" style={{ color: statusVar(key, 'text'), background: statusVar(key, 'tint') }}>
       <span aria-hidden="true">{style.icon}</span> {label}

@@ -21,9 +21,11 @@ export interface MockOptions {
   /** true: calls without a key get 401 (DQOps with authentication enabled). */
   requireAuth: boolean;
   /**
-   * Simulate DQOps's asynchronous lineage cache: `data_lineage_fully_loaded:false` on the first
-   * tree calls after a write, 203 on the first /targets call of a table. 'never': the cache never
-   * finishes loading (for the "partial lineage" state).
+   * Simulate DQOps's asynchronous caches (docs/dqops-contract.md, "Transient states"):
+   * `data_lineage_fully_loaded:false` on the first tree calls after a write; /targets answers
+   * 203 [] for a table the cache does not know yet, 203 with part of the list while it loads,
+   * then 200; a table's quality status is left out (of trees and lists) until it has been asked
+   * for once. 'never': the lineage cache never finishes loading (the "partial lineage" state).
    */
   cacheWarmup: 'off' | 'realistic' | 'never';
   /** Extra tables: 'hostile' adds tables with names that break naive UIs (seed/hostile.ts). */
@@ -81,6 +83,10 @@ export interface MockContext {
   treeCallsLoading: number;
   /** Tables whose /targets cache entry is loaded (else the next call answers 203). */
   targetsLoaded: Set<string>;
+  /** Tables whose /targets entry is loading: the next call answers 203 with part of the list (the first answered 203 []). */
+  targetsLoading: Set<string>;
+  /** Tables whose quality status DQOps's status cache holds (else it is left out of answers, and loaded for the next call). */
+  statusLoaded: Set<string>;
   /** Called after every successful write (demo mode persists the lineage). */
   onWrite: (() => void)[];
   /** Requests still to fail after a lost answer (unreachableAfterLoss). */
@@ -101,6 +107,8 @@ export function createMockContext(seed: SeedCatalog, options: Partial<MockOption
     options: { ...DEFAULT_MOCK_OPTIONS, ...options },
     treeCallsLoading: 0,
     targetsLoaded: new Set(),
+    targetsLoading: new Set(),
+    statusLoaded: new Set(),
     onWrite: [],
     unreachableLeft: 0,
   };
@@ -111,6 +119,8 @@ export function afterWrite(ctx: MockContext, target: TableRef, source: TableRef)
   if (ctx.options.cacheWarmup !== 'off') ctx.treeCallsLoading = TREE_CALLS_LOADING_AFTER_WRITE;
   ctx.targetsLoaded.delete(tableKey(source));
   ctx.targetsLoaded.delete(tableKey(target));
+  ctx.targetsLoading.delete(tableKey(source));
+  ctx.targetsLoading.delete(tableKey(target));
   for (const listener of ctx.onWrite) listener();
 }
 

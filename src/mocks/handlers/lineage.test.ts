@@ -135,15 +135,27 @@ describe('lists', () => {
     expect((await call(`${S}?checkType=weekly`)).status).toBe(400);
   });
 
-  it('targets: 203 on the first call while the cache loads, then 200, with the requested table status on every row', async () => {
+  it('targets: 203 [] before the cache knows the table, 203 with part of the list while it loads, then 200 with the requested table status on every row', async () => {
     mock.reset({ cacheWarmup: 'realistic' });
     const first = await call(`${T}/lineage/targets`);
-    expect(first.status).toBe(203);
+    expect([first.status, JSON.parse(first.body)]).toEqual([203, []]);
     const second = await call(`${T}/lineage/targets`);
-    expect(second.status).toBe(200);
-    const rows = JSON.parse(second.body) as { source_table: string; table_data_quality_status: { table_name: string } }[];
+    expect(second.status).toBe(203);
+    expect(JSON.parse(second.body)).toHaveLength(2);
+    const third = await call(`${T}/lineage/targets`);
+    expect(third.status).toBe(200);
+    const rows = JSON.parse(third.body) as { source_table: string; table_data_quality_status: { table_name: string } }[];
     expect(rows.length).toBe(4);
     expect(rows.every((r) => r.source_table === 'dim_customers' && r.table_data_quality_status.table_name === 'dim_customers')).toBe(true);
+  });
+
+  it('sources: a status the status cache does not hold yet is left out of the row, then sent on the next call', async () => {
+    mock.reset({ cacheWarmup: 'realistic' });
+    const first = JSON.parse((await call(S)).body) as Record<string, unknown>[];
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((row) => !('table_data_quality_status' in row))).toBe(true);
+    const second = JSON.parse((await call(S)).body) as Record<string, unknown>[];
+    expect(second.every((row) => 'table_data_quality_status' in row)).toBe(true);
   });
 
   it('viewer role: can_edit false and writes 403', async () => {
@@ -159,9 +171,23 @@ describe('tree', () => {
   it('reports data_lineage_fully_loaded:false on the first calls after a write, then true', async () => {
     mock.reset({ cacheWarmup: 'realistic' });
     const tree = () => call(`${T}/lineage/tree`).then((r) => (JSON.parse(r.body) as { data_lineage_fully_loaded: boolean }).data_lineage_fully_loaded);
+    expect(await tree()).toBe(false); // the statuses are not cached yet
     expect(await tree()).toBe(true);
     await call(`${S}/crm_postgres/schemas/public/tables/leads`, { method: 'POST', headers: json, body: spec('leads') });
     expect([await tree(), await tree(), await tree()]).toEqual([false, false, true]);
+  });
+
+  it('leaves out the statuses the status cache does not hold yet, says it is not fully loaded, and sends them on the next call', async () => {
+    mock.reset({ cacheWarmup: 'realistic' });
+    type Tree = { data_lineage_fully_loaded: boolean; relative_table_cumulative_quality_status?: object; flows: Record<string, unknown>[] };
+    const tree = () => call(`${T}/lineage/tree`).then((r) => JSON.parse(r.body) as Tree);
+    const cold = await tree();
+    expect(cold.data_lineage_fully_loaded).toBe(false);
+    expect(cold.relative_table_cumulative_quality_status).toBeUndefined();
+    expect(cold.flows.some((f) => 'source_table_quality_status' in f || 'target_table_quality_status' in f)).toBe(false);
+    const warm = await tree();
+    expect(warm.data_lineage_fully_loaded).toBe(true);
+    expect(warm.flows.every((f) => 'target_table_quality_status' in f && 'upstream_combined_quality_status' in f)).toBe(true);
   });
 
   it('400s a non-boolean flag and 404s an unknown table', async () => {

@@ -16,7 +16,8 @@ import { revealOnMount } from '@/lib/reveal';
 // "What breaks if this fails" loads when first asked.
 const ImpactPanel = lazy(() => import('./impact-panel').then((m) => ({ default: m.ImpactPanel })));
 
-function Dimensions({ status }: { status: QualityStatus | undefined }) {
+function Dimensions({ status, loading = false }: { status: QualityStatus | undefined; loading?: boolean }) {
+  if (!status && loading) return <p className="ls-hint">DQOps is still loading this table's status.</p>;
   if (!status || status.dimensions.length === 0) return <p className="ls-hint">No data-quality dimensions checked.</p>;
   return (
     <table className="ls-dims">
@@ -81,11 +82,11 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
       <dl className="ls-details__facts">
         <dt>Own status</dt>
         <dd>
-          <SeverityBadge status={node.status} />
+          <SeverityBadge status={node.status} loading={node.statusLoading} />
         </dd>
         <dt title="This table's status merged with every table upstream of it in this lineage">Including upstream, as far as this lineage shows</dt>
         <dd>
-          <SeverityBadge status={node.combinedStatus} />
+          <SeverityBadge status={node.combinedStatus} loading={node.statusLoading} />
         </dd>
         <dt>Rows</dt>
         <dd>{formatRowCount(node.rowCount, node.rowCountEstimated)}</dd>
@@ -104,7 +105,7 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
         ) : null}
       </dl>
       <h4 className="ls-legend__sub">Dimensions</h4>
-      <Dimensions status={node.status} />
+      <Dimensions status={node.status} loading={node.statusLoading} />
       <div className="ls-details__actions">
         {!node.isRoot ? (
           <button type="button" className="ls-button ls-button--primary" onClick={() => onOpenTable(node.ref)}>
@@ -206,21 +207,21 @@ export function EdgeDetails({
               Arriving data: the source with everything upstream, as far as this lineage shows
             </dt>
             <dd>
-              <SeverityBadge status={edge.combinedStatus} />
+              <SeverityBadge status={edge.combinedStatus} loading={source?.statusLoading} />
             </dd>
             <dt>Source table</dt>
             <dd>
-              <SeverityBadge status={edge.flow.sourceStatus} />
+              <SeverityBadge status={edge.flow.sourceStatus} loading={source?.statusLoading} />
             </dd>
             <dt>Target table</dt>
             <dd>
-              <SeverityBadge status={edge.flow.targetStatus} />
+              <SeverityBadge status={edge.flow.targetStatus} loading={target?.statusLoading} />
             </dd>
             <dt>Rows</dt>
             <dd>{formatRowCount(edge.rowCount, edge.flow.rowCountEstimated)}</dd>
           </dl>
           <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
-          <Dimensions status={edge.combinedStatus} />
+          <Dimensions status={edge.combinedStatus} loading={source?.statusLoading} />
         </>
       )}
       {draft}

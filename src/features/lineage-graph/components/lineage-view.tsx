@@ -6,7 +6,7 @@ import { directionFlags, DIRECTIONS, useViewParams, type DirectionChoice } from 
 import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
 import { foldDraft } from '../model/draft';
 import { DraftStoreContext, useDraft, useDraftStore } from '../draft/draft-store';
-import { MAX_POLLS, useLineageTree } from '../api/use-lineage-tree';
+import { MAX_POLLS, useLineageTree } from '@/api/use-lineage-tree';
 import { LineageCanvas } from './lineage-canvas';
 import { prepareLayoutWorker } from './use-layout';
 

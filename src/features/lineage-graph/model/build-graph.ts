@@ -18,6 +18,8 @@ export interface TableNodeData {
   isRoot: boolean;
   /** The table lists itself as a source (DQOps ignores such links; we show a mark). */
   selfLink: boolean;
+  /** DQOps has not loaded this table's status yet (the tree is not fully loaded and left it out): "status loading", not "no checks". */
+  statusLoading?: boolean;
 }
 
 export interface GraphEdge {
@@ -55,6 +57,7 @@ class GraphTable implements TableNodeData {
   rowCountEstimated = false;
   exists = true;
   selfLink = false;
+  statusLoading = false;
 
   constructor(
     readonly key: string,
@@ -150,6 +153,8 @@ export function buildGraph(tree: LineageTree): GraphModel {
 
   if (!root.status && tree.flows.length === 0) root.status = tree.relativeCumulativeStatus;
   for (const node of nodes.values()) {
+    // DQOps leaves out a status its cache has not loaded, and then says the tree is not fully loaded.
+    if (!node.status && !tree.fullyLoaded) node.statusLoading = true;
     // Tables at the end of the lineage feed no flow: their row count comes from their status.
     if (node.rowCount === undefined && node.status?.rowCount !== undefined) node.rowCount = node.status.rowCount;
   }

@@ -25,6 +25,15 @@ describe('buildGraph', () => {
     expect(buildGraph(tree).nodes.size).toBe(3);
   });
 
+  it('a table whose status DQOps left out while loading is "status loading"; once the tree is fully loaded, not', () => {
+    const tree = treeOf('b', ['a>b', 'b>c'], { a: 'error' });
+    tree.fullyLoaded = false;
+    tree.flows[1] = { ...tree.flows[1], targetStatus: undefined } as (typeof tree.flows)[number]; // c not loaded yet
+    const loading = buildGraph(tree);
+    expect([...loading.nodes.values()].filter((n) => n.statusLoading).map((n) => n.ref.table)).toEqual(['c']);
+    expect(buildGraph({ ...tree, fullyLoaded: true }).nodes.get(k('c'))?.statusLoading).toBe(false);
+  });
+
   it('draws duplicate flows once', () => {
     const model = buildGraph(treeOf('b', ['a>b', 'a>b', 'a>b']));
     expect(model.edges.size).toBe(1);

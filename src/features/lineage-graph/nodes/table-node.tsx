@@ -6,7 +6,7 @@ import { useEmphasis, type ColourBy } from './emphasis';
 import type { UpstreamFailure } from '../model/quality-paths';
 import { formatRows } from '@/lib/format';
 import { statusVar } from '@/lib/palette';
-import { SEVERITY_STYLE, severityKey } from '@/lib/severity';
+import { SEVERITY_STYLE, severityKey, type SeverityKey } from '@/lib/severity';
 import type { TableNodeData } from '../model/build-graph';
 import { NODE_HEIGHT } from '../model/layout';
 import { ColumnList, columnId, type NodeColumnList } from './column-list';
@@ -79,9 +79,14 @@ function fedDescription(fed: UpstreamFailure): string {
  * A table's accessible name, on the focusable node element React Flow renders around TableNode:
  * "fct_orders, marts in warehouse, focus table: Fatal, fed by 3 failing upstream tables (worst: Fatal)".
  */
+/** What a table's status is called: "Status loading" while DQOps has not loaded it (not "No checks"). */
+function statusLabel(table: TableNodeData, key: SeverityKey): string {
+  return table.statusLoading && key === 'none' ? 'Status loading' : SEVERITY_STYLE[key].label;
+}
+
 export function tableNodeLabel(table: TableNodeData, colourBy: ColourBy, fed: UpstreamFailure | undefined, drafted: boolean): string {
   const key = table.exists ? severityKey(colourBy === 'upstream' ? table.combinedStatus : table.status) : 'missing';
-  return `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${SEVERITY_STYLE[key].label}${
+  return `${table.ref.table}, ${table.ref.schema} in ${table.ref.connection}${table.isRoot ? ', focus table' : ''}: ${statusLabel(table, key)}${
     colourBy === 'upstream' ? ' including upstream' : ''
   }${fed ? `, ${fedDescription(fed)}` : ''}${drafted ? ', brought in by the draft' : ''}`;
 }
@@ -164,7 +169,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       <Handle type="target" position={Position.Left} isConnectable={connectable} className="ls-node__handle" style={TABLE_HANDLE_STYLE} />
       {more('upstream', hiddenUpstream)}
       <div className="ls-node__top">
-        <SeverityIcon severity={key} />
+        <SeverityIcon severity={key} title={statusLabel(table, key)} />
         <span className="ls-node__name">{table.ref.table}</span>
         {table.isRoot ? <span className="ls-node__focus">focus</span> : null}
         {data.drafted ? <span className="ls-node__drafted">draft</span> : null}
@@ -183,7 +188,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
       <div className="ls-node__stats">
         {table.exists ? (
           <>
-            <span>{table.status?.kpi !== undefined ? `KPI ${formatKpi(table.status.kpi)}` : style.label}</span>
+            <span>{table.status?.kpi !== undefined ? `KPI ${formatKpi(table.status.kpi)}` : table.statusLoading ? 'status loading…' : style.label}</span>
             <span>{formatRows(table.rowCount !== undefined && table.rowCount > 1 ? table.rowCount : undefined, table.rowCountEstimated)}</span>
           </>
         ) : (

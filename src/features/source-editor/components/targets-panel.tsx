@@ -13,8 +13,10 @@ import { tableKey, type TableRef } from '@/lib/table-ref';
 import { DeleteSourceDialog } from './delete-source-dialog';
 import { LinkStatus } from './link-status';
 import { CheckTypeSelect } from './sources-panel';
+import { useLineageTree } from '@/api/use-lineage-tree';
 
 const PARTIAL_POLLS = 5;
+const BOTH = { upstream: true, downstream: true };
 
 /** The tables that read from the current table (each stores the link on itself). */
 export function TargetsPanel({ table }: { table: TableRef }) {
@@ -27,7 +29,8 @@ export function TargetsPanel({ table }: { table: TableRef }) {
   });
   // DQOps fills every /targets row with *this* table's status (docs/dqops-contract.md §2.3); the targets' own
   // statuses come from the lineage tree, which the graph view shares.
-  const tree = useQuery(lineageQueries.tree(api, table, { upstream: true, downstream: true }));
+  // Polled while DQOps is still loading it: a target whose status was left out updates in place.
+  const { query: tree } = useLineageTree(table, BOTH);
   const readOnly = useReadOnly();
   const statusOf = useMemo(() => {
     const map = new Map<string, QualityStatus | undefined>();
@@ -81,7 +84,10 @@ export function TargetsPanel({ table }: { table: TableRef }) {
                       <TableName table={link.target} />
                     </td>
                     <td>
-                      <LinkStatus status={statusOf.get(tableKey(link.target))} pending={tree.isPending} />
+                      <LinkStatus
+                        status={statusOf.get(tableKey(link.target))}
+                        pending={tree.isPending || (statusOf.get(tableKey(link.target)) === undefined && tree.data?.fullyLoaded === false)}
+                      />
                     </td>
                     <td className="ls-actions">
                       <button

@@ -1,4 +1,4 @@
-// The lineage tree of one table, re-fetched with back-off while DQOps reports
+// The lineage tree of one table (the graph and the targets list read it), re-fetched with back-off while DQOps reports
 // data_lineage_fully_loaded:false (0.5 s, 1 s, 2 s, 4 s, then every 5 s; at most MAX_POLLS times).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
