@@ -126,13 +126,17 @@ export function normalizeLink(row: TableLineageTableListModel & LegacyListFields
   const rawStatus = row.table_data_quality_status ?? row.source_table_data_quality_status;
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries(row.properties ?? {})) if (typeof v === 'string') setOwn(properties, k, v);
+  // Only 2024-09 names the field source_table_data_quality_status; its lookup used the target's connection.
+  const legacy = row.table_data_quality_status === undefined && row.source_table_data_quality_status !== undefined;
+  const statusUnseen = legacy && rawStatus?.table_exist === false && source.connection !== target.connection;
   return {
     target,
     source,
     properties,
     canEdit: row.can_edit === true,
-    status: normalizeStatus(rawStatus),
+    status: statusUnseen ? undefined : normalizeStatus(rawStatus),
     statusPending: rawStatus === undefined || rawStatus === null,
+    ...(statusUnseen ? { statusUnseen } : {}),
   };
 }
 

@@ -78,6 +78,12 @@ export interface LineageLink {
   status?: QualityStatus;
   /** The server had no status for the row yet; ask again in a few seconds. */
   statusPending: boolean;
+  /**
+   * DQOps 2024-09 looked a source table up in the *target's* connection, so a source in another
+   * connection came back `table_exist: false` whether it exists or not: its status is unknown, it
+   * is not "missing" (docs/dqops-contract.md, "Server generations").
+   */
+  statusUnseen?: boolean;
 }
 
 export interface TargetsResult {

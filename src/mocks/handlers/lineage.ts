@@ -173,7 +173,15 @@ export function lineageHandlers(ctx: MockContext) {
       if (!targetExists(ref)) return empty(404);
       if (checkTypeParam(new URL(request.url)) === 'invalid') return springError(request, 400, 'Type mismatch.');
       const sources = store.table(ref)?.sources ?? [];
-      return HttpResponse.json(sources.map((spec) => listRow(ctx, ref, spec, statusLoaded(ctx, sourceRefOf(spec)) ? statusForList(ctx, sourceRefOf(spec)) : undefined)));
+      return HttpResponse.json(
+        sources.map((spec) => {
+          const source = sourceRefOf(spec);
+          if (!statusLoaded(ctx, source)) return listRow(ctx, ref, spec, undefined);
+          // 2024-09 looked the source up in the *target's* connection (docs/dqops-contract.md §2.2).
+          const lookedUp = ctx.options.generation === '2024-09' ? { ...source, connection: ref.connection } : source;
+          return listRow(ctx, ref, spec, { ...statusForList(ctx, lookedUp), connection_name: source.connection });
+        }),
+      );
     }),
 
     http.get(`${TABLE}/lineage/targets`, async ({ request, params }) => {

@@ -38,3 +38,28 @@ describe('while DQOps loads its caches', () => {
     expect(within(table).getAllByText(/Valid|Warning|Error|Fatal/).length).toBeGreaterThan(0);
   });
 });
+
+describe('DQOps 2024-09', () => {
+  const STG = { connection: 'warehouse', schema: 'staging', table: 'stg_customers' };
+
+  it('sources in another connection come back table_exist:false: explained, never called "not in DQOps"', async () => {
+    mock.reset({ generation: '2024-09' });
+    const rows = (await (await fetch(`${location.origin}/api/connections/warehouse/schemas/staging/tables/stg_customers/lineage/sources`)).json()) as {
+      source_table_data_quality_status: { table_exist: boolean };
+    }[];
+    expect(rows.map((r) => r.source_table_data_quality_status.table_exist)).toEqual([false, false]); // both in datalake
+
+    renderWithProviders(<SourcesPanel table={STG} />, { route: '?connection=warehouse&schema=staging&table=stg_customers&view=sources' });
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByText('status unknown: DQOps 2024-09 cannot see tables in other connections here')).toHaveLength(2);
+    expect(within(table).queryByText(/not in DQOps/)).not.toBeInTheDocument();
+  });
+
+  it('a source in the same connection keeps its status', async () => {
+    mock.reset({ generation: '2024-09' });
+    renderWithProviders(<SourcesPanel table={DIM} />, { route: '?connection=warehouse&schema=marts&table=dim_customers&view=sources' });
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(within(table).getAllByText(/Valid|Warning|Error|Fatal/).length).toBeGreaterThan(0));
+    expect(within(table).queryByText(/cannot see tables in other connections/)).not.toBeInTheDocument();
+  });
+});

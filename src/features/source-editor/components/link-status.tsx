@@ -2,7 +2,14 @@ import type { QualityStatus } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon } from '@/components/severity-badge';
 
 /** Overall status plus one icon per data-quality dimension. */
-export function LinkStatus({ status, pending }: { status: QualityStatus | undefined; pending?: boolean }) {
+export function LinkStatus({ status, pending, unseen }: { status: QualityStatus | undefined; pending?: boolean; unseen?: boolean }) {
+  if (unseen) {
+    return (
+      <span className="ls-hint" title="DQOps 2024-09 looks source tables up in the target's connection, so it reports tables of other connections as unknown. Newer DQOps shows their status.">
+        status unknown: DQOps 2024-09 cannot see tables in other connections here
+      </span>
+    );
+  }
   if (pending) {
     return (
       <span className="ls-hint" title="DQOps is still loading this table's status">

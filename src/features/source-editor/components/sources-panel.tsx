@@ -132,7 +132,7 @@ export function SourcesPanel({ table }: { table: TableRef }) {
                   <TableName table={link.source} />
                 </td>
                 <td>
-                  <LinkStatus status={link.status} pending={link.statusPending} />
+                  <LinkStatus status={link.status} pending={link.statusPending} unseen={link.statusUnseen} />
                 </td>
                 <td>{coverage(link.source)}</td>
                 <td>{tool(link.source)}</td>
