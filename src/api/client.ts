@@ -161,6 +161,8 @@ export function createDqopsApi(config: DqopsApiConfig) {
     return body;
   }
 
+  const unsettled = unsettledLinks();
+
   async function readStored(write: IntendedWrite): Promise<TableLineageSourceSpec | undefined> {
     try {
       return await api.getSource(write.target, write.source);
@@ -209,8 +211,6 @@ export function createDqopsApi(config: DqopsApiConfig) {
       throw new StoredElsewiseError(intended.operation, intended.spec, stored);
     }
   }
-
-  const unsettled = unsettledLinks();
 
   const api = {
     baseUrl,
@@ -307,8 +307,11 @@ export function createDqopsApi(config: DqopsApiConfig) {
       );
     },
 
-    /** PUT replaces the whole stored object (204): send every field, not only the edited ones. */
-    /** `expected`: what the caller believes is stored now; after a lost answer it tells "not saved" from "changed by someone else". */
+    /**
+     * PUT replaces the whole stored object (204): send every field, not only the edited ones.
+     * `expected`: what the caller believes is stored now; after a lost answer it tells "not saved"
+     * from "changed by someone else".
+     */
     async updateSource(target: TableRef, spec: TableLineageSourceSpec, options: { expected?: TableLineageSourceSpec; signal?: AbortSignal } = {}): Promise<void> {
       const source = sourceRefOf(spec);
       assertSendable('update source table', { ...refParts('', target), ...refParts('source ', source) });

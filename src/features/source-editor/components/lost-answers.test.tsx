@@ -4,6 +4,7 @@
 // Unlike the faults of write-faults.test.tsx, nothing here is "not saved": the app must find out.
 import { screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';
@@ -16,6 +17,7 @@ const DIM = { connection: 'warehouse', schema: 'marts', table: 'dim_customers' }
 const STG = { connection: 'warehouse', schema: 'staging', table: 'stg_customers' };
 const LEADS_STG = { ...STG, table: 'stg_leads' };
 const LEADS = { connection: 'crm_postgres', schema: 'public', table: 'leads' };
+const SOURCE_URL = '*/api/connections/:c/schemas/:s/tables/:t/lineage/sources/:sc/schemas/:ss/tables/:st';
 
 const LOST = [...LOST_ANSWERS];
 
@@ -185,5 +187,49 @@ describe('a lost answer whose outcome cannot be checked (DQOps unreachable a mom
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove source stg_customers' })).not.toBeInTheDocument());
     expect(mock.ctx.store.getSource(DIM, STG)).toBeUndefined();
     expect(sent).toEqual(['DELETE stg_customers']);
+  });
+});
+
+describe('a lost answer, and someone else changed the link meanwhile: the conflict view', () => {
+  it('update: their version and the difference are shown; "Overwrite with my version" saves mine', async () => {
+    const user = userEvent.setup();
+    const before = mock.ctx.store.getSource(DIM, STG);
+    // Someone else's write lands instead of this one, and this one's answer is lost.
+    mock.server.use(
+      http.put(SOURCE_URL, () => {
+        mock.ctx.store.replaceSource(DIM, { ...before, data_lineage_source_tool: 'airflow' });
+        return HttpResponse.error();
+      }, { once: true }),
+    );
+    const onClose = open(STG);
+    const tool = await screen.findByRole('textbox', { name: 'Source tool (optional)' });
+    await user.clear(tool);
+    await user.type(tool, 'dbt-cloud');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const conflict = await screen.findByText(/the source table it holds now differs from what you sent/);
+    expect(conflict.closest('[role="alert"]')).toHaveTextContent('Source tool: "dbt-cloud" → "airflow"');
+    await user.click(screen.getByRole('button', { name: 'Overwrite with my version' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledWith({ force: true }));
+    expect(mock.ctx.store.getSource(DIM, STG)?.data_lineage_source_tool).toBe('dbt-cloud');
+  });
+
+  it('add: the link now exists with their content; overwriting replaces it (PUT), keeping theirs closes the editor', async () => {
+    const user = userEvent.setup();
+    mock.server.use(
+      http.post(SOURCE_URL, () => {
+        mock.ctx.store.addSource(DIM, { source_connection: 'crm_postgres', source_schema: 'public', source_table: 'leads', data_lineage_source_tool: 'fivetran' });
+        return HttpResponse.error();
+      }, { once: true }),
+    );
+    const sent = writes();
+    const onClose = open('new');
+    await addLeads(user);
+    expect(await screen.findByText(/the source table it holds now differs from what you sent/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Keep theirs and close the editor' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Load their version/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Overwrite with my version' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledWith({ force: true }));
+    expect(mock.ctx.store.getSource(DIM, LEADS)?.data_lineage_source_tool).toBe('informatica');
+    expect(sent).toEqual(['POST leads', 'PUT leads']);
   });
 });

@@ -105,9 +105,15 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const [deleting, setDeleting] = useState(false);
   const [columnFilter, setColumnFilter] = useState('');
   const save = useSaveSource();
-  // After an add whose outcome is unknown, the refetched list may hold that very link (ours):
-  // it must not stop "Try again", which checks what is stored before sending anything.
-  const unsure = save.error instanceof UnknownOutcomeError && save.variables ? sourceRefOf(save.variables.spec) : undefined;
+  // After an add whose outcome is unknown, the refetched list may hold that very link (ours): it
+  // must not stop "Try again", which checks what is stored before sending anything. Nor, after an
+  // add that found someone else's link there, "Overwrite with my version".
+  const unsure =
+    save.error instanceof UnknownOutcomeError && save.variables
+      ? sourceRefOf(save.variables.spec)
+      : conflict?.whileAdding && conflict.theirs
+        ? sourceRefOf(conflict.theirs)
+        : undefined;
   const blocking = useMemo(() => (unsure ? existing.filter((ref) => !sameTable(ref, unsure)) : existing), [existing, unsure]);
 
   const columnNames = useMemo(() => targetColumns.map((c) => c.name), [targetColumns]);
