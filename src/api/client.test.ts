@@ -270,3 +270,32 @@ describe('reads of both server generations', () => {
     expect(tree.flows[0]?.rowCount).toBeUndefined();
   });
 });
+
+describe('table search (findTables)', () => {
+  const names = (tables: { ref: { connection: string; schema: string; table: string } }[]) => tables.map((t) => `${t.ref.connection}.${t.ref.schema}.${t.ref.table}`);
+
+  it('finds tables of every connection by *contains*, prefix*, *suffix and whole name, case-insensitively, sorted', async () => {
+    const api = testApi();
+    const contains = await api.findTables({ table: '*customer*' });
+    expect(contains.state).toBe('ok');
+    expect(names(contains.tables)).toEqual(expect.arrayContaining(['crm_postgres.public.customers', 'warehouse.marts.dim_customers', 'warehouse.staging.stg_customers']));
+    expect(names(contains.tables)).toEqual([...names(contains.tables)].sort());
+    expect(contains.tables.every((t) => t.status !== undefined)).toBe(true);
+    expect(names((await api.findTables({ table: 'dim_*' })).tables)).toEqual(['warehouse.marts.dim_customers', 'warehouse.marts.dim_date', 'warehouse.marts.dim_products']);
+    expect(names((await api.findTables({ table: '*_customers', connection: 'warehouse' })).tables)).toEqual(['warehouse.marts.dim_customers', 'warehouse.staging.stg_customers']);
+    expect(names((await api.findTables({ table: 'FCT_ORDERS' })).tables)).toEqual(['warehouse.marts.fct_orders']);
+  });
+
+  it('pages as DQOps does, and a page below 1 is refused (406)', async () => {
+    const api = testApi();
+    const all = (await api.findTables({ table: '*' })).tables;
+    const second = (await api.findTables({ table: '*', page: 2, limit: 5 })).tables;
+    expect(names(second)).toEqual(names(all.slice(5, 10)));
+    await expect(api.findTables({ table: '*', page: 0 })).rejects.toMatchObject({ kind: 'http', status: 406 });
+  });
+
+  it('a server without the search (Spring 404 with its error JSON) is "unsupported", not an error', async () => {
+    mock.server.use(http.get('*/api/search/tables', () => HttpResponse.json({ status: 404, error: 'Not Found', path: '/api/search/tables' }, { status: 404 })));
+    await expect(testApi().findTables({ table: '*x*' })).resolves.toEqual({ state: 'unsupported', tables: [] });
+  });
+});

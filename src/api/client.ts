@@ -40,6 +40,21 @@ export interface Direction {
   downstream: boolean;
 }
 
+/** findTables's filters: each a name or a `*` pattern; `page` from 1. */
+export interface TableSearch {
+  connection?: string;
+  schema?: string;
+  table?: string;
+  page?: number;
+  limit?: number;
+}
+
+export interface TableSearchResult {
+  /** unsupported: the server has no table search (older than the operation). */
+  state: 'ok' | 'unsupported';
+  tables: TableSummary[];
+}
+
 export interface TableQuery {
   filter?: string;
   page?: number;
@@ -237,6 +252,20 @@ export function createDqopsApi(config: DqopsApiConfig) {
         }),
       );
       return normalizeList(requireBody('list tables', data), (m: TableListModel) => normalizeTable(m, connection));
+    },
+
+    /**
+     * findTables: tables of every connection whose names match DQOps's patterns (`name`, `*suffix`,
+     * `prefix*`, `*contains*`; case-insensitive, inferred from getTables). `unsupported`: a server
+     * without the operation (Spring's 404 with its error JSON).
+     */
+    async findTables(query: TableSearch, signal?: AbortSignal): Promise<TableSearchResult> {
+      const unsupported = (response: Response, error: unknown) => response.status === 404 && parseSpringError(error) !== undefined;
+      const { data, response } = await run('search tables', signal, (s) => client.GET('/api/search/tables', { params: { query }, signal: s }), unsupported);
+      if (response.status === 404) return { state: 'unsupported', tables: [] };
+      // Rows name their connection themselves; one without it cannot be opened.
+      const tables = normalizeList(requireBody('search tables', data), (m: TableListModel) => (typeof m.connection_name === 'string' ? normalizeTable(m, m.connection_name) : undefined));
+      return { state: 'ok', tables };
     },
 
     async getTable(table: TableRef, signal?: AbortSignal): Promise<TableSummary> {

@@ -14,6 +14,7 @@ export type ApiOperation =
   | 'list connections'
   | 'list schemas'
   | 'list tables'
+  | 'search tables'
   | 'read table'
   | 'list columns'
   | 'read lineage'

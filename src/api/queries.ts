@@ -1,7 +1,7 @@
 // queryOptions factories, one per resource. Keys are built here only; call sites never write keys.
 import { queryOptions } from '@tanstack/react-query';
 import { tableKey, type TableRef } from '@/lib/table-ref';
-import type { DqopsApi, Direction, TableQuery } from './client';
+import type { DqopsApi, Direction, TableQuery, TableSearch } from './client';
 import type { CheckType } from './types';
 
 export const catalogQueries = {
@@ -22,6 +22,12 @@ export const catalogQueries = {
     queryOptions({
       queryKey: [...catalogQueries.all, 'tables', connection, schema, query] as const,
       queryFn: ({ signal }) => api.listTables(connection, schema, query, signal),
+      staleTime: 60_000,
+    }),
+  search: (api: DqopsApi, query: TableSearch) =>
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'search', query] as const,
+      queryFn: ({ signal }) => api.findTables(query, signal),
       staleTime: 60_000,
     }),
   table: (api: DqopsApi, table: TableRef) =>

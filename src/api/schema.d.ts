@@ -196,6 +196,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * findTables
+         * @description Finds tables in any data source and schema
+         */
+        get: operations["findTables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2142,6 +2162,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpringErrorPayload"];
+                };
+            };
+        };
+    };
+    findTables: {
+        parameters: {
+            query?: {
+                /** @description Optional connection name filter, accepts filters in the form: fullname, *suffix, prefix*, *contains*. */
+                connection?: string;
+                /** @description Optional schema name filter, accepts filters in the form: fullname, *suffix, prefix*, *contains*. */
+                schema?: string;
+                /** @description Optional table name filter */
+                table?: string;
+                /** @description Optional labels to filter the tables */
+                label?: string[];
+                /** @description Page number, the first page is 1 */
+                page?: number;
+                /** @description Page size, the default is 100 rows, but paging is disabled is neither page and limit parameters are provided */
+                limit?: number;
+                /** @description Optional parameter for the check type, when provided, returns the results for data quality dimensions for the data quality checks of that type */
+                checkType?: "profiling" | "monitoring" | "partitioned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableListModel"][];
+                };
             };
             /** @description Internal Server Error */
             500: {

@@ -11,7 +11,7 @@ describe('generated API types', () => {
     expect(committed.endsWith(generated), 'schema.d.ts is stale: run `npm run api:gen`').toBe(true);
   });
 
-  it('describes the 12 lineage and catalog operations', () => {
+  it('describes the 12 lineage and catalog operations and the table search', () => {
     const spec = JSON.parse(readFileSync(new URL('../../api/dqops-lineage-openapi.json', import.meta.url), 'utf8')) as {
       paths: Record<string, Record<string, { operationId?: string }>>;
     };
@@ -20,6 +20,7 @@ describe('generated API types', () => {
       [
         'createTableSourceTable',
         'deleteTableSourceTable',
+        'findTables',
         'getAllConnections',
         'getColumns',
         'getSchemas',

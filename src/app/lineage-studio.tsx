@@ -13,12 +13,16 @@ import type { MockOptions } from '@/mocks/context'; // type only: nothing from m
 import { createKeyStore } from './key-store';
 import { createQueryClient } from './query-client';
 import { Header } from './header';
+
 import { HostSync } from './host-sync';
 import { LeavePrompt } from './leave-prompt';
 import type { SettingsReason } from './settings-dialog';
 import { Workspace } from './workspace';
 import { DraftStoreContext, draftStoreFor } from '@/features/lineage-graph/draft/draft-store';
 import './styles.css';
+
+/** The demo's suggested first table: a mart with quality problems arriving from upstream. */
+const DEMO_START = { connection: 'warehouse', schema: 'marts', table: 'fct_orders' };
 
 // The settings load when first opened (or when DQOps asks for a key).
 const SettingsDialog = lazy(() => import('./settings-dialog').then((m) => ({ default: m.SettingsDialog })));
@@ -118,6 +122,7 @@ export function LineageStudio({
               <ErrorBoundary title="Lineage Studio failed to display">
                 <DraftStoreContext.Provider value={draftStore}>
                   <Workspace
+                    startHere={demo ? DEMO_START : undefined}
                     showPicker={showPicker}
                     showTabs={showTabs}
                     // Without the header, the settings (API key) stay reachable from the tab row or

@@ -1,9 +1,12 @@
 import { LineageView } from '@/features/lineage-graph/components/lineage-view';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useDqopsApi } from '@/api/api-context';
+import { recentTables, rememberTable } from '@/lib/recent-tables';
+import { TableSearch } from './table-search';
 import { LoadingNote } from '@/components/table-name';
 import { TablePicker } from '@/features/table-picker/components/table-picker';
 import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
-import { parseTableKey, tableKey, tableLabel } from '@/lib/table-ref';
+import { parseTableKey, sameTable, tableKey, tableLabel, type TableRef } from '@/lib/table-ref';
 
 // The editor (react-hook-form, zod, the forms) loads on demand: most visits only read lineage.
 const SourceEditorDialog = lazy(() => import('@/features/source-editor/components/source-editor-dialog').then((m) => ({ default: m.SourceEditorDialog })));
@@ -31,9 +34,28 @@ function SettingsButton({ onClick, corner }: { onClick: () => void; corner?: boo
 }
 
 /** The one screen: picker on top, the chosen table's views below. */
-export function Workspace({ showPicker = true, showTabs = true, onOpenSettings }: { showPicker?: boolean; showTabs?: boolean; onOpenSettings?: () => void }) {
-  const { params, update, closeEditor } = useViewParams();
+export function Workspace({
+  showPicker = true,
+  showTabs = true,
+  onOpenSettings,
+  startHere,
+}: {
+  showPicker?: boolean;
+  showTabs?: boolean;
+  onOpenSettings?: () => void;
+  /** A table to suggest on the landing page (the demo's). */
+  startHere?: TableRef;
+}) {
+  const { params, update, closeEditor, openTable } = useViewParams();
   const selected = params.selected;
+  const server = useDqopsApi().baseUrl;
+  const selectedKey = selected ? tableKey(selected) : undefined;
+  // Remembered when opened, whichever way (search, lists, a link, Back).
+  useEffect(() => {
+    const table = parseTableKey(selectedKey);
+    if (table) rememberTable(server, table);
+  }, [server, selectedKey]);
+  const recent = useMemo(() => (selectedKey === undefined ? recentTables(server) : []), [server, selectedKey]);
   const editTarget = parseTableKey(params.editTarget);
   const editSource = params.editSource === 'new' ? 'new' : parseTableKey(params.editSource);
   return (
@@ -74,13 +96,7 @@ export function Workspace({ showPicker = true, showTabs = true, onOpenSettings }
           </div>
         </section>
       ) : (
-        <div className="ls-welcome">
-          <h1>See where your data comes from and where it goes</h1>
-          <p>
-            Choose a connection, a schema and a table above. The lineage graph shows the tables upstream and downstream with their data-quality status; you can
-            add, edit and remove source tables and column mappings.
-          </p>
-        </div>
+        <Welcome startHere={startHere} recent={recent} onOpen={openTable} />
       )}
       {editTarget && editSource ? (
         <Suspense fallback={null}>
@@ -94,5 +110,54 @@ export function Workspace({ showPicker = true, showTabs = true, onOpenSettings }
         </Suspense>
       ) : null}
     </main>
+  );
+}
+
+function TableButton({ table, onOpen }: { table: TableRef; onOpen: (table: TableRef) => void }) {
+  return (
+    <button type="button" className="ls-button ls-button--ghost ls-welcome__table" onClick={() => onOpen(table)}>
+      <strong>{table.table}</strong>
+      <span className="ls-welcome__where">
+        {table.schema} · {table.connection}
+      </span>
+    </button>
+  );
+}
+
+/** The landing page: starting points instead of a blank page. */
+function Welcome({ startHere, recent, onOpen }: { startHere?: TableRef; recent: TableRef[]; onOpen: (table: TableRef) => void }) {
+  const others = recent.filter((t) => !startHere || !sameTable(t, startHere));
+  return (
+    <div className="ls-welcome">
+      <h1>See where your data comes from and where it goes</h1>
+      <p>
+        Find a table, or choose a connection, a schema and a table above. The lineage graph shows the tables upstream and downstream with their
+        data-quality status; you can add, edit and remove source tables and column mappings.
+      </p>
+      <div className="ls-welcome__start">
+        <section aria-labelledby="ls-welcome-find">
+          <h2 id="ls-welcome-find">Find any table</h2>
+          <TableSearch placeholder="Part of a table name, in any connection" />
+        </section>
+        {startHere ? (
+          <section aria-labelledby="ls-welcome-start">
+            <h2 id="ls-welcome-start">Start here</h2>
+            <TableButton table={startHere} onOpen={onOpen} />
+          </section>
+        ) : null}
+        {others.length > 0 ? (
+          <section aria-labelledby="ls-welcome-recent">
+            <h2 id="ls-welcome-recent">Opened recently in this browser</h2>
+            <ul className="ls-welcome__list">
+              {others.map((table) => (
+                <li key={tableKey(table)}>
+                  <TableButton table={table} onOpen={onOpen} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </div>
   );
 }

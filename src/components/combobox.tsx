@@ -32,6 +32,11 @@ export interface ComboboxProps {
   id?: string;
   /** Size the input to its text (a breadcrumb of comboboxes) instead of filling its column. */
   fit?: boolean;
+  /**
+   * The options are found elsewhere (a server search) from the typed text, which is reported
+   * here: they are shown as given, not filtered again, and the field keeps no selected value.
+   */
+  onQueryChange?: (query: string) => void;
 }
 
 const ROW_HEIGHT = 36;
@@ -72,6 +77,7 @@ export function Combobox({
   autoFocus,
   id,
   fit,
+  onQueryChange,
 }: ComboboxProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-input`;
@@ -83,7 +89,8 @@ export function Combobox({
   const listRef = useRef<HTMLDivElement>(null);
 
   const selectedLabel = options.find((o) => o.value === value)?.label ?? value ?? '';
-  const filtered = useMemo(() => filterOptions(options, query ?? ''), [options, query]);
+  const remote = onQueryChange !== undefined;
+  const filtered = useMemo(() => (remote ? [...options] : filterOptions(options, query ?? '')), [remote, options, query]);
   const customValue = allowCustom && query && !options.some((o) => o.label === query.trim()) ? query.trim() : undefined;
   const rows: ComboboxOption[] = customValue ? [...filtered, { value: customValue, label: customValue, detail: 'Use this name (not in DQOps)' }] : filtered;
 
@@ -112,10 +119,15 @@ export function Combobox({
     setActive(selectedIndex >= 0 ? selectedIndex : 0);
   }
 
+  function clearQuery() {
+    setQuery(null);
+    onQueryChange?.('');
+  }
+
   function choose(option: ComboboxOption | undefined) {
     if (!option) return;
     onChange(option.value);
-    setQuery(null);
+    clearQuery();
     setOpen(false);
   }
 
@@ -165,12 +177,12 @@ export function Combobox({
         if (open) {
           event.preventDefault();
           setOpen(false);
-          setQuery(null);
+          clearQuery();
         }
         break;
       case 'Tab':
         setOpen(false);
-        setQuery(null);
+        clearQuery();
         break;
     }
   }
@@ -202,6 +214,7 @@ export function Combobox({
           style={fit ? { width: fitWidth((query ?? selectedLabel) || (placeholder ?? '')) } : undefined}
           onChange={(event) => {
             setQuery(event.target.value);
+            onQueryChange?.(event.target.value);
             setOpen(true);
             setActive(0);
             setScrollTop(0);
@@ -212,7 +225,7 @@ export function Combobox({
           onKeyDown={onKeyDown}
           onBlur={() => {
             setOpen(false);
-            setQuery(null);
+            clearQuery();
           }}
         />
         <span className="ls-combobox__chevron" aria-hidden="true">

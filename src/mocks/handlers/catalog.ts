@@ -46,6 +46,27 @@ function matchesPattern(name: string, pattern: string): boolean {
   return regex.test(name);
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `page` (from 1) and `limit` as DQOps pages its lists: neither → everything; `page` alone → 100 a
+ * page; a value below 1 → 406; not a number → 400.
+ */
+function pagingOf(request: Request, url: URL): (<T>(rows: T[]) => T[]) | Response {
+  const pageRaw = url.searchParams.get('page');
+  const limitRaw = url.searchParams.get('limit');
+  const page = pageRaw === null ? undefined : Number(pageRaw);
+  const limit = limitRaw === null ? undefined : Number(limitRaw);
+  if ((page !== undefined && !Number.isInteger(page)) || (limit !== undefined && !Number.isInteger(limit))) {
+    return springError(request, 400, 'Type mismatch.');
+  }
+  if ((page !== undefined && page < 1) || (limit !== undefined && limit < 1)) return empty(406);
+  if (page === undefined && limit === undefined) return (rows) => rows;
+  const size = limit ?? 100;
+  const start = ((page ?? 1) - 1) * size;
+  return (rows) => rows.slice(start, start + size);
+}
+
 export function catalogHandlers(ctx: MockContext) {
   return [
     http.get(BASE, async ({ request }) => {
@@ -90,25 +111,34 @@ export function catalogHandlers(ctx: MockContext) {
       if (!ctx.store.hasConnection(connection)) return empty(404);
       const url = new URL(request.url);
       if (checkTypeParam(url) === 'invalid') return springError(request, 400, 'Type mismatch.');
-      const pageRaw = url.searchParams.get('page');
-      const limitRaw = url.searchParams.get('limit');
-      const page = pageRaw === null ? undefined : Number(pageRaw);
-      const limit = limitRaw === null ? undefined : Number(limitRaw);
-      if ((page !== undefined && !Number.isInteger(page)) || (limit !== undefined && !Number.isInteger(limit))) {
-        return springError(request, 400, 'Type mismatch.');
-      }
-      if ((page !== undefined && page < 1) || (limit !== undefined && limit < 1)) return empty(406);
+      const paging = pagingOf(request, url);
+      if (paging instanceof Response) return paging;
       const filter = url.searchParams.get('filter');
       const labels = url.searchParams.getAll('label');
       let tables = ctx.store.tables(connection, schema);
       if (filter) tables = tables.filter((t) => matchesPattern(t.ref.table, filter));
       if (labels.length > 0) tables = tables.filter((t) => labels.every((label) => t.labels.includes(label)));
-      if (page !== undefined || limit !== undefined) {
-        const size = limit ?? 100;
-        const start = ((page ?? 1) - 1) * size;
-        tables = tables.slice(start, start + size);
-      }
-      return HttpResponse.json(tables.map((t) => tableModel(ctx, t, true)));
+      return HttpResponse.json(paging(tables).map((t) => tableModel(ctx, t, true)));
+    }),
+
+    // findTables: every connection's tables whose connection, schema and table names match the
+    // patterns given (docs/dqops-contract.md §6), sorted, with the same paging as getTables.
+    http.get('*/api/search/tables', async ({ request }) => {
+      const denied = await guard(ctx, request, 'read');
+      if (denied) return denied;
+      const url = new URL(request.url);
+      if (checkTypeParam(url) === 'invalid') return springError(request, 400, 'Type mismatch.');
+      const paging = pagingOf(request, url);
+      if (paging instanceof Response) return paging;
+      const patterns = (['connection', 'schema', 'table'] as const).map((name) => [name, url.searchParams.get(name)] as const);
+      const labels = url.searchParams.getAll('label');
+      const tables = ctx.store
+        .allTables()
+        .filter((t) => ctx.store.hasConnection(t.ref.connection))
+        .filter((t) => patterns.every(([name, pattern]) => !pattern || matchesPattern(t.ref[name], pattern)))
+        .filter((t) => labels.every((label) => t.labels.includes(label)))
+        .sort((a, b) => compare(a.ref.connection, b.ref.connection) || compare(a.ref.schema, b.ref.schema) || compare(a.ref.table, b.ref.table));
+      return HttpResponse.json(paging(tables).map((t) => tableModel(ctx, t, true)));
     }),
 
     http.get(`${BASE}/:connectionName/schemas/:schemaName/tables/:tableName/basic`, async ({ request, params }) => {
