@@ -23,7 +23,7 @@ export function Header({
         <span className="ls-header__title">Lineage Studio</span>
         <span className="ls-header__subtitle">for DQOps</span>
       </div>
-      <TableSearch shortcut placeholder="Find any table…  Ctrl+K" />
+      <TableSearch shortcut placeholder="Find any table…  Ctrl+K" className="ls-header__search" />
       <div className="ls-header__server" aria-label="Server in use">
         <span className={`ls-mode ls-mode--${mode}`}>{mode === 'demo' ? 'Demo' : 'Live'}</span>
         <span className="ls-header__host" title={serverLabel}>

@@ -40,6 +40,18 @@ describe('find any table', () => {
     expect(options.some((o) => o?.startsWith(opened.get('table') ?? '?'))).toBe(true);
   });
 
+  it('lists the table named exactly so first, then names that start so', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<Header mode="demo" serverLabel="mock" hasKey={false} onOpenSettings={() => {}} />);
+    await user.click(screen.getByRole('combobox', { name: 'Find a table in DQOps' }));
+    await user.keyboard('orders');
+    const list = screen.getByRole('listbox', { name: 'Find a table in DQOps' });
+    await waitFor(() => expect(within(list).getAllByRole('option').length).toBeGreaterThan(2));
+    const names = within(list).getAllByRole('option').map((o) => o.textContent?.match(/^[a-z_]+/)?.[0]);
+    expect(names[0]).toBe('orders');
+    expect(names.indexOf('shop_orders')).toBeGreaterThan(names.indexOf('orders'));
+  });
+
   it('says when nothing matches', async () => {
     const user = userEvent.setup();
     renderWithProviders(<Header mode="demo" serverLabel="mock" hasKey={false} onOpenSettings={() => {}} />);

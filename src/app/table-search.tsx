@@ -30,7 +30,14 @@ export function tablePattern(text: string): string {
 }
 
 /** `shortcut`: Ctrl+K (⌘K) focuses this field (one per page: the header's). */
-export function TableSearch({ shortcut = false, placeholder = 'Find any table…' }: { shortcut?: boolean; placeholder?: string }) {
+/** The whole name first, then names that start with the text, then the rest, each in the server's order. */
+export function byRelevance<T extends { ref: { table: string } }>(tables: readonly T[], text: string): T[] {
+  const q = text.trim().toLowerCase();
+  const rank = (t: T) => (t.ref.table.toLowerCase() === q ? 0 : t.ref.table.toLowerCase().startsWith(q) ? 1 : 2);
+  return tables.map((t, i) => [t, rank(t), i] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([t]) => t);
+}
+
+export function TableSearch({ shortcut = false, placeholder = 'Find any table…', className }: { shortcut?: boolean; placeholder?: string; className?: string }) {
   const api = useDqopsApi();
   const { openTable } = useViewParams();
   const inputId = useId();
@@ -57,7 +64,7 @@ export function TableSearch({ shortcut = false, placeholder = 'Find any table…
   const options = useMemo<ComboboxOption[]>(
     () =>
       typed && search.data?.state === 'ok'
-        ? search.data.tables.map((t) => {
+        ? byRelevance(search.data.tables, typed).map((t) => {
             const key = severityKey(t.status);
             return {
               value: tableKey(t.ref),
@@ -77,7 +84,7 @@ export function TableSearch({ shortcut = false, placeholder = 'Find any table…
       ? 'This DQOps server has no table search: choose the connection, schema and table in the lists below.'
       : undefined;
   return (
-    <div className="ls-header__search" role="search">
+    <div className={className} role="search">
       <Combobox
         id={inputId}
         label="Find a table in DQOps"
