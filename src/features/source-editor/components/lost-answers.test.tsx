@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';
+import { pick } from '@/testing/pick';
 import { LOST_ANSWERS } from '@/testing/write-faults';
 import { SourceEditorDialog } from './source-editor-dialog';
 import { SourcesPanel } from './sources-panel';
@@ -30,18 +31,22 @@ function writes() {
   return seen;
 }
 
-async function pick(user: UserEvent, label: string, text: string) {
-  const box = screen.getByRole('combobox', { name: label });
-  await waitFor(() => expect(box).toBeEnabled());
-  await user.click(box);
-  await user.keyboard(text);
-  await user.keyboard('{Enter}');
-}
-
 function open(source: typeof STG | 'new') {
   const onClose = vi.fn();
   renderWithProviders(<SourceEditorDialog target={DIM} source={source} onClose={onClose} />, { api: testApi({ timeoutMs: 300 }) });
   return onClose;
+}
+
+/** dim_customers's source list, and stg_customers removed from it. */
+async function removeStgCustomers(user: UserEvent) {
+  renderWithProviders(<SourcesPanel table={DIM} />, {
+    api: testApi({ timeoutMs: 300 }),
+    route: '?connection=warehouse&schema=marts&table=dim_customers&view=sources',
+  });
+  await user.click(await screen.findByRole('button', { name: 'Remove source stg_customers' }));
+  const remove = await screen.findByRole('button', { name: 'Remove' });
+  await waitFor(() => expect(remove).toBeEnabled());
+  await user.click(remove);
 }
 
 async function addLeads(user: UserEvent) {
@@ -84,14 +89,7 @@ describe('a write DQOps carried out whose answer was lost is reported as saved',
     mock.reset({ loseWriteResponsesTo: 'stg_customers', lostAs });
     const user = userEvent.setup();
     const sent = writes();
-    renderWithProviders(<SourcesPanel table={DIM} />, {
-      api: testApi({ timeoutMs: 300 }),
-      route: '?connection=warehouse&schema=marts&table=dim_customers&view=sources',
-    });
-    await user.click(await screen.findByRole('button', { name: 'Remove source stg_customers' }));
-    const remove = await screen.findByRole('button', { name: 'Remove' });
-    await waitFor(() => expect(remove).toBeEnabled());
-    await user.click(remove);
+    await removeStgCustomers(user);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove source stg_customers' })).not.toBeInTheDocument());
     expect(mock.ctx.store.getSource(DIM, STG)).toBeUndefined();
     expect(screen.queryByText(/does not exist/)).not.toBeInTheDocument();
@@ -100,15 +98,8 @@ describe('a write DQOps carried out whose answer was lost is reported as saved',
 
   it('undo of a removal (POST of the old spec), answer lost: the link is back once, and the user is told so', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<SourcesPanel table={DIM} />, {
-      api: testApi({ timeoutMs: 300 }),
-      route: '?connection=warehouse&schema=marts&table=dim_customers&view=sources',
-    });
     const before = mock.ctx.store.getSource(DIM, STG);
-    await user.click(await screen.findByRole('button', { name: 'Remove source stg_customers' }));
-    const remove = await screen.findByRole('button', { name: 'Remove' });
-    await waitFor(() => expect(remove).toBeEnabled());
-    await user.click(remove);
+    await removeStgCustomers(user);
     await waitFor(() => expect(mock.ctx.store.getSource(DIM, STG)).toBeUndefined());
     // The undo's answer is lost (same store, new switch).
     mock.ctx.options.loseWriteResponsesTo = 'stg_customers';
@@ -173,14 +164,7 @@ describe('a lost answer whose outcome cannot be checked (DQOps unreachable a mom
     mock.reset({ loseWriteResponsesTo: 'stg_customers', lostAs: '502', unreachableAfterLoss: 1 });
     const user = userEvent.setup();
     const sent = writes();
-    renderWithProviders(<SourcesPanel table={DIM} />, {
-      api: testApi({ timeoutMs: 300 }),
-      route: '?connection=warehouse&schema=marts&table=dim_customers&view=sources',
-    });
-    await user.click(await screen.findByRole('button', { name: 'Remove source stg_customers' }));
-    const remove = await screen.findByRole('button', { name: 'Remove' });
-    await waitFor(() => expect(remove).toBeEnabled());
-    await user.click(remove);
+    await removeStgCustomers(user);
     expect(await screen.findByText('Maybe removed, maybe not')).toBeInTheDocument();
     expect(screen.getByText(/it is not known whether the source table was removed/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));

@@ -3,6 +3,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';
+import { pick } from '@/testing/pick';
 import { WRITE_FAULTS } from '@/testing/write-faults';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { SourceEditorDialog } from './source-editor-dialog';
@@ -12,14 +13,6 @@ const mock = setupMockDqops();
 const DIM = { connection: 'warehouse', schema: 'marts', table: 'dim_customers' };
 const STG = { connection: 'warehouse', schema: 'staging', table: 'stg_customers' };
 const SOURCE_URL = '*/api/connections/:c/schemas/:s/tables/:t/lineage/sources/:sc/schemas/:ss/tables/:st';
-
-async function pick(user: UserEvent, label: string, text: string) {
-  const box = screen.getByRole('combobox', { name: label });
-  await waitFor(() => expect(box).toBeEnabled());
-  await user.click(box);
-  await user.keyboard(text);
-  await user.keyboard('{Enter}');
-}
 
 function openNew(options: { api?: ReturnType<typeof testApi> } = {}) {
   const onClose = vi.fn();

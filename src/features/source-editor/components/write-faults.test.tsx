@@ -7,6 +7,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { setupMockDqops, testApi } from '@/testing/mock-dqops';
+import { pick } from '@/testing/pick';
 import { WRITE_FAULTS } from '@/testing/write-faults';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { SourceEditorDialog } from './source-editor-dialog';
@@ -25,14 +26,6 @@ function writes() {
     if (request.method !== 'GET') seen.push(request.method);
   });
   return seen;
-}
-
-async function pick(user: UserEvent, label: string, text: string) {
-  const box = screen.getByRole('combobox', { name: label });
-  await waitFor(() => expect(box).toBeEnabled());
-  await user.click(box);
-  await user.keyboard(text);
-  await user.keyboard('{Enter}');
 }
 
 /** The alert that mentions `text` (the message and the HTTP code may both match). */
