@@ -1,5 +1,6 @@
 // queryOptions factories, one per resource. Keys are built here only; call sites never write keys.
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { searchLists } from './search-lists';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import type { DqopsApi, Direction, TableQuery, TableSearch } from './client';
 import type { CheckType } from './types';
@@ -28,6 +29,24 @@ export const catalogQueries = {
     queryOptions({
       queryKey: [...catalogQueries.all, 'search', query] as const,
       queryFn: ({ signal }) => api.findTables(query, signal),
+      staleTime: 60_000,
+    }),
+  /** Tables named like `pattern` found through the catalog lists (a server without table search); the lists read are cached as such. */
+  searchLists: (api: DqopsApi, queryClient: QueryClient, pattern: string, limit: number) =>
+    // Like every key here, not the API client: one per app (and QueryClient), not part of the data.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryOptions({
+      queryKey: [...catalogQueries.all, 'search-lists', pattern, limit] as const,
+      queryFn: () =>
+        searchLists(
+          {
+            connections: () => queryClient.fetchQuery(catalogQueries.connections(api)),
+            schemas: (connection) => queryClient.fetchQuery(catalogQueries.schemas(api, connection)),
+            tables: (connection, schema, filter) => queryClient.fetchQuery(catalogQueries.tables(api, connection, schema, { filter })),
+          },
+          pattern,
+          limit,
+        ),
       staleTime: 60_000,
     }),
   table: (api: DqopsApi, table: TableRef) =>

@@ -60,13 +60,27 @@ describe('find any table', () => {
     expect(await screen.findByText('No table named like “zzzq”.')).toBeInTheDocument();
   });
 
-  it('a server without table search: says so and points to the lists', async () => {
+  it('a server without table search: its catalog lists are searched instead, and the field says so', async () => {
     mock.server.use(http.get('*/api/search/tables', () => HttpResponse.json({ status: 404, error: 'Not Found' }, { status: 404 })));
+    const lists: string[] = [];
+    mock.server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/tables')) lists.push(`${url.pathname.split('/')[3]}.${url.pathname.split('/')[5]}${url.search}`);
+    });
     const user = userEvent.setup();
-    renderWithProviders(<Header mode="demo" serverLabel="mock" hasKey={false} onOpenSettings={() => {}} />);
-    await user.click(screen.getByRole('combobox', { name: 'Find a table in DQOps' }));
-    await user.keyboard('orders');
-    expect(await screen.findByText(/This DQOps server has no table search: choose the connection, schema and table in the lists below/)).toBeInTheDocument();
+    const { params } = renderWithProviders(<Header mode="demo" serverLabel="mock" hasKey={false} onOpenSettings={() => {}} />);
+    const box = screen.getByRole('combobox', { name: 'Find a table in DQOps' });
+    await user.click(box);
+    await user.keyboard('stg_pay');
+    const list = screen.getByRole('listbox', { name: 'Find a table in DQOps' });
+    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringMatching(/^stg_payments.*staging · warehouse/)]));
+    expect(box).toHaveAttribute('placeholder', 'Find a table in the lists (no table search on this DQOps)…');
+    expect(lists).toContain('warehouse.staging?filter=*stg_pay*');
+    await user.keyboard('{Enter}');
+    expect(params().get('table')).toBe('stg_payments');
+    await user.click(box);
+    await user.keyboard('zzzq');
+    expect(await screen.findByText(/No table named like “zzzq” in every schema \(this DQOps server has no table search: its lists were searched\)/)).toBeInTheDocument();
   });
 });
 

@@ -1,7 +1,8 @@
 // Find any table of any connection by name, through DQOps's table search (findTables): the header's
-// field, also reached with Ctrl+K (⌘K). A server without the search is said so, and the
-// connection → schema → table lists below remain the way in.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// field, also reached with Ctrl+K (⌘K). A server without the search is searched through its
+// catalog lists instead (each connection's schemas, each schema's tables filtered by name), and
+// the field says so.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { describeError } from '@/api/errors';
@@ -61,10 +62,19 @@ export function TableSearch({ shortcut = false, placeholder = 'Find any table…
     return () => document.removeEventListener('keydown', onKey);
   }, [inputId, shortcut]);
 
+  const queryClient = useQueryClient();
+  const unsupported = search.data?.state === 'unsupported';
+  const lists = useQuery({
+    ...catalogQueries.searchLists(api, queryClient, tablePattern(typed), SEARCH_LIMIT),
+    enabled: unsupported && typed.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const found = unsupported ? lists.data?.tables : search.data?.tables;
+
   const options = useMemo<ComboboxOption[]>(
     () =>
-      typed && search.data?.state === 'ok'
-        ? byRelevance(search.data.tables, typed).map((t) => {
+      typed && found
+        ? byRelevance(found, typed).map((t) => {
             const key = severityKey(t.status);
             return {
               value: tableKey(t.ref),
@@ -74,27 +84,29 @@ export function TableSearch({ shortcut = false, placeholder = 'Find any table…
             };
           })
         : [],
-    [typed, search.data],
+    [typed, found],
   );
 
-  const unsupported = search.data?.state === 'unsupported';
-  const error = search.isError
-    ? describeError(search.error)
+  const error = search.isError ? describeError(search.error) : lists.isError ? describeError(lists.error) : undefined;
+  const searchedLists = lists.data && lists.data.schemasSearched < lists.data.schemas ? `the first ${lists.data.schemasSearched} of ${lists.data.schemas} schemas` : 'every schema';
+  const emptyText = !typed
+    ? 'Type part of a table name.'
     : unsupported
-      ? 'This DQOps server has no table search: choose the connection, schema and table in the lists below.'
-      : undefined;
+      ? `No table named like “${typed}” in ${searchedLists} (this DQOps server has no table search: its lists were searched).`
+      : `No table named like “${typed}”.`;
   return (
     <div className={className} role="search">
       <Combobox
         id={inputId}
         label="Find a table in DQOps"
         hideLabel
-        placeholder={placeholder}
+        placeholder={unsupported ? 'Find a table in the lists (no table search on this DQOps)…' : placeholder}
         options={options}
         value={undefined}
-        loading={typed.length > 0 && search.isPending}
+        loading={typed.length > 0 && (search.isPending || (unsupported && lists.isPending))}
+        loadingText={unsupported ? 'This DQOps server has no table search: searching its lists…' : 'Searching…'}
         error={error}
-        emptyText={typed ? `No table named like “${typed}”.` : 'Type part of a table name.'}
+        emptyText={emptyText}
         onQueryChange={setText}
         onChange={(value) => {
           const table = parseTableKey(value);

@@ -24,6 +24,8 @@ export interface ComboboxProps {
   /** Shown instead of the list when loading failed. */
   error?: string;
   emptyText?: string;
+  /** What the list says while `loading` (default "Loading…"). */
+  loadingText?: string;
   /** Allow choosing typed text that matches no option (e.g. a table DQOps does not know). */
   allowCustom?: boolean;
   /** Keep the label for assistive technology only (compact toolbars). */
@@ -72,6 +74,7 @@ export function Combobox({
   loading,
   error,
   emptyText = 'No matches',
+  loadingText = 'Loading…',
   allowCustom,
   hideLabel,
   autoFocus,
@@ -188,7 +191,7 @@ export function Combobox({
   }
 
   const activeId = open && rows[active] ? `${listId}-${active}` : undefined;
-  const status = error ?? (loading ? 'Loading…' : rows.length === 0 ? emptyText : undefined);
+  const status = error ?? (loading ? loadingText : rows.length === 0 ? emptyText : undefined);
 
   return (
     <div className={fit ? 'ls-combobox ls-combobox--fit' : 'ls-combobox'}>
