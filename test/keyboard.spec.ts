@@ -12,6 +12,8 @@ async function announced(page: Page) {
       classes: el.className.toString(),
       label: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '',
       description: describedBy ? (document.getElementById(describedBy)?.textContent ?? '') : '',
+      /** In a search landmark (the header's and the landing page's table search). */
+      inSearch: el.closest('[role="search"]') !== null,
     };
   });
 }
@@ -31,7 +33,9 @@ async function tabTo(page: Page, matches: (focused: Awaited<ReturnType<typeof an
 test('keyboard only: pick a table, walk the graph, read a table, trace its root cause, edit and save a link', async ({ page }) => {
   await openDemo(page);
   const firstOption = (label: string) => page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first();
-  await tabTo(page, (f) => f.label === '' && f.tag === 'input');
+  // The first stop is the header's table search; the connection → schema → table lists follow it.
+  const beforePicker = await tabTo(page, (f) => f.label === '' && f.tag === 'input' && !f.inSearch);
+  expect(beforePicker[0]).toBe('input.ls-combobox__input ""');
   await expect(page.getByRole('combobox', { name: 'Connection' })).toBeFocused();
   await page.keyboard.type('wareh');
   await expect(firstOption('Connection')).toHaveText(/^warehouse/);
