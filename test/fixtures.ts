@@ -146,6 +146,8 @@ export async function dragLink(page: Page, from: string, to: string) {
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
   await page.mouse.move(start.x + 40, start.y + 10, { steps: 4 });
-  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 });
+  // Dropped on the table's right part, where React Flow's nearest handle is the table's own outgoing
+  // one: the link must still be made (it was not, about half of the time, before onConnectEnd).
+  await page.mouse.move(end.x + end.width * 0.8, end.y + end.height / 2, { steps: 10 });
   await page.mouse.up();
 }

@@ -1,6 +1,6 @@
 // The drawn tables and links in React Flow, with its zoom buttons and minimap. Highlights reach the
 // nodes through EmphasisContext; column-list actions through ColumnActionsContext.
-import { Background, Controls, MiniMap, ReactFlow, useStoreApi, type Connection, type Edge, type EdgeMouseHandler, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useStoreApi, type Connection, type Edge, type EdgeMouseHandler, type NodeMouseHandler, type OnConnectEnd } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { INK } from '@/lib/palette';
@@ -29,6 +29,7 @@ interface GraphFlowProps {
   onHover: (key: string | undefined) => void;
   connectable: boolean;
   onConnect: (connection: Connection) => void;
+  onConnectEnd: OnConnectEnd;
   isValidConnection: (connection: Connection | Edge) => boolean;
 }
 
@@ -51,6 +52,7 @@ export function GraphFlow({ nodes: built, edges, emphasis, columnActions, initia
   const onEdgeClick = useStable(handlers.onEdgeClick);
   const onPaneClick = useStable(handlers.onPaneClick);
   const onConnect = useStable(handlers.onConnect);
+  const onConnectEnd = useStable(handlers.onConnectEnd);
   const isValidConnection = useStable(handlers.isValidConnection);
   const onNodeMouseEnter = useStable<Parameters<NodeMouseHandler<TableFlowNode>>, void>((_event, node) => onHover(node.id));
   const onNodeMouseLeave = useStable(() => onHover(undefined));
@@ -69,6 +71,7 @@ export function GraphFlow({ nodes: built, edges, emphasis, columnActions, initia
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
           onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onNodeMouseEnter={onNodeMouseEnter}
           onNodeMouseLeave={onNodeMouseLeave}

@@ -248,6 +248,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
               onHover={emphasis.setHovered}
               connectable={editable.size > 0}
               onConnect={connect.onConnect}
+              onConnectEnd={connect.onConnectEnd}
               isValidConnection={connect.isValidConnection}
             />
           )}

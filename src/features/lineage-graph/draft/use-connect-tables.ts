@@ -1,7 +1,7 @@
 // Dragging from one table to another on the canvas. Outside draft mode it opens the source editor
 // with both ends filled in; in draft mode it stages the link, and column onto column stages a
 // mapping (with its link when there is none yet).
-import type { Connection, Edge } from '@xyflow/react';
+import type { Connection, Edge, OnConnectEnd } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useToast } from '@/components/toast';
 import type { TableRef } from '@/lib/table-ref';
@@ -55,5 +55,23 @@ export function useConnectTables({ model, store, draftActive, isLinked, columnAt
     },
     [model, editable],
   );
-  return { onConnect, isValidConnection };
+  // React Flow joins a drag to the handle nearest the pointer (within its connection radius). Over a
+  // table's right half that is the table's own outgoing handle, which cannot take a link, so a drop
+  // on the table did nothing about half of the time. A table-level drag that ends on another table
+  // links to that table; column drags keep React Flow's choice (the column is the handle).
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, state) => {
+      const from = state.fromNode;
+      if (state.isValid || !from || state.fromHandle?.type !== 'source' || columnAt(from.id, state.fromHandle.id) !== undefined) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const over = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+      const target = over?.getAttribute('data-id');
+      if (!target || target === from.id) return;
+      const connection: Connection = { source: from.id, target, sourceHandle: state.fromHandle.id ?? null, targetHandle: null };
+      if (isValidConnection(connection)) onConnect(connection);
+    },
+    [columnAt, isValidConnection, onConnect],
+  );
+  return { onConnect, isValidConnection, onConnectEnd };
 }
