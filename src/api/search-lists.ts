@@ -1,6 +1,7 @@
 // Searching tables by name through the catalog lists, for a DQOps server without table search
 // (findTables): each connection's schemas, then each schema's tables filtered by DQOps's name
 // pattern, a few requests at a time, until enough are found or LIST_SEARCH_SCHEMAS schemas are read.
+import { eachLimited } from '@/lib/each-limited';
 import type { ConnectionSummary, SchemaSummary, TableSummary } from './view-models';
 
 /** Schemas searched through the lists at most, and requests at once. */
@@ -17,21 +18,6 @@ export interface CatalogReads {
   connections(): Promise<ConnectionSummary[]>;
   schemas(connection: string): Promise<SchemaSummary[]>;
   tables(connection: string, schema: string, filter: string): Promise<TableSummary[]>;
-}
-
-/** Runs `task` over `items`, `parallel` at a time, until `enough()`; returns how many ran. */
-async function eachLimited<T>(items: readonly T[], parallel: number, task: (item: T) => Promise<void>, enough: () => boolean): Promise<number> {
-  let next = 0;
-  let finished = 0;
-  const worker = async () => {
-    while (next < items.length && !enough()) {
-      const item = items[next++] as T;
-      await task(item);
-      finished += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
-  return finished;
 }
 
 export async function searchLists(read: CatalogReads, pattern: string, limit: number): Promise<ListSearch> {

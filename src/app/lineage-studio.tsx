@@ -19,9 +19,11 @@ import { LeavePrompt } from './leave-prompt';
 import type { SettingsReason } from './settings-dialog';
 import { Workspace } from './workspace';
 import { DraftStoreContext, draftStoreFor } from '@/features/lineage-graph/draft/draft-store';
+import { SampleFilesContext, type SampleFile } from '@/features/lineage-graph/import/sample-files';
 import './styles.css';
 
 /** The demo's suggested first table: a mart with quality problems arriving from upstream. */
+const NO_SAMPLES: SampleFile[] = [];
 const DEMO_START = { connection: 'warehouse', schema: 'marts', table: 'fct_orders' };
 
 // The settings load when first opened (or when DQOps asks for a key).
@@ -32,6 +34,8 @@ export interface DemoControls {
   options(): MockOptions;
   setOptions(next: Partial<MockOptions>): void;
   reset(): void;
+  /** Files the import offers to try (the demo's dbt manifest and OpenLineage events). */
+  sampleFiles?: SampleFile[];
 }
 
 export interface LineageStudioProps {
@@ -121,14 +125,16 @@ export function LineageStudio({
               ) : null}
               <ErrorBoundary title="Lineage Studio failed to display">
                 <DraftStoreContext.Provider value={draftStore}>
-                  <Workspace
-                    startHere={demo ? DEMO_START : undefined}
-                    showPicker={showPicker}
-                    showTabs={showTabs}
-                    // Without the header, the settings (API key) stay reachable from the tab row or
-                    // the toolbar corner; a host that passes the key needs none.
-                    onOpenSettings={!showHeader && apiKey === undefined ? () => setSettings({ open: true }) : undefined}
-                  />
+                  <SampleFilesContext.Provider value={demo?.sampleFiles ?? NO_SAMPLES}>
+                    <Workspace
+                      startHere={demo ? DEMO_START : undefined}
+                      showPicker={showPicker}
+                      showTabs={showTabs}
+                      // Without the header, the settings (API key) stay reachable from the tab row or
+                      // the toolbar corner; a host that passes the key needs none.
+                      onOpenSettings={!showHeader && apiKey === undefined ? () => setSettings({ open: true }) : undefined}
+                    />
+                  </SampleFilesContext.Provider>
                 </DraftStoreContext.Provider>
               </ErrorBoundary>
               <LeavePrompt />

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { recentTables, rememberTable } from '@/lib/recent-tables';
 import { TableSearch } from './table-search';
+import { ImportButton } from '@/features/lineage-graph/import/import-button';
 import { LoadingNote } from '@/components/table-name';
 import { TablePicker } from '@/features/table-picker/components/table-picker';
 import { useViewParams, VIEWS, type ViewName } from '@/lib/view-params';
@@ -145,6 +146,12 @@ function Welcome({ startHere, recent, onOpen }: { startHere?: TableRef; recent: 
             <TableButton table={startHere} onOpen={onOpen} />
           </section>
         ) : null}
+        <section aria-labelledby="ls-welcome-import">
+          <h2 id="ls-welcome-import">Bring lineage you already have</h2>
+          <p className="ls-hint">From a dbt manifest or OpenLineage events: matched to DQOps tables, staged in a draft for review.</p>
+          {/* Staged links are drawn on their target's graph, where the draft is reviewed and saved. */}
+          <ImportButton onStaged={({ targets }) => targets[0] && onOpen(targets[0])} />
+        </section>
         {others.length > 0 ? (
           <section aria-labelledby="ls-welcome-recent">
             <h2 id="ls-welcome-recent">Opened recently in this browser</h2>

@@ -33,6 +33,15 @@ export async function startDemoServer() {
   });
 
   return {
+    // Loaded when first asked for: most demo visits never import.
+    sampleFiles: [
+      { label: 'Use the demo’s dbt project', name: 'the demo’s dbt manifest.json', read: () => import('./seed/demo-files').then((m) => m.demoDbtManifest()) },
+      {
+        label: 'Use the demo’s OpenLineage events',
+        name: 'the demo’s OpenLineage events',
+        read: () => import('./seed/demo-files').then((m) => m.demoOpenLineageEvents()),
+      },
+    ],
     options: (): MockOptions => ({ ...ctx.options }),
     setOptions(next: Partial<MockOptions>) {
       Object.assign(ctx.options, next);

@@ -20,3 +20,6 @@ export function setupMockDqops(options: Partial<MockOptions> = {}) {
 export function testApi(config: Partial<DqopsApiConfig> = {}) {
   return createDqopsApi({ baseUrl: TEST_ORIGIN, timeoutMs: 2_000, ...config });
 }
+
+/** The demo's import files, for tests of the import. */
+export { demoDbtManifest, demoOpenLineageEvents } from '@/mocks/seed/demo-files';

@@ -205,7 +205,7 @@ describe('catalog', () => {
   it('lists connections sorted, schemas, and tables with status; 404 for unknown connections', async () => {
     const connections = JSON.parse((await call(`${TEST_ORIGIN}/api/connections`)).body) as { connection_name: string }[];
     expect(connections.map((c) => c.connection_name)).toEqual(['crm_postgres', 'datalake', 'finance_sqlserver', 'shop_mysql', 'warehouse']);
-    expect(JSON.parse((await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas`)).body)).toHaveLength(3);
+    expect(JSON.parse((await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas`)).body)).toHaveLength(4);
     expect((await call(`${TEST_ORIGIN}/api/connections/nope/schemas`)).status).toBe(404);
     const tables = JSON.parse((await call(`${TEST_ORIGIN}/api/connections/warehouse/schemas/marts/tables?filter=DIM_*`)).body) as {
       target: { table_name: string };

@@ -166,6 +166,18 @@ export const demoCatalog: SeedCatalog = {
       quality: null,
     },
 
+    // A copy of the lake's orders that Snowpipe loads into the warehouse (kept during a migration):
+    // the same schema and table name in two connections, which the import asks the steward about.
+    {
+      connection: 'warehouse',
+      schema: 'landing',
+      table: 'shop_orders',
+      columns: ORDERS + LAKE_AUDIT,
+      sources: [{ from: 'datalake.landing.shop_orders', tool: 'snowpipe' }],
+      quality: null,
+      labels: ['landing'],
+    },
+
     // Warehouse staging
     {
       connection: 'warehouse',

@@ -1,5 +1,8 @@
 import { plural } from '@/lib/format';
-import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Fragment, Suspense, lazy, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useDqopsApi } from '@/api/api-context';
+import { lineageQueries } from '@/api/queries';
 import type { QualityStatus } from '@/api/normalize';
 import { severityRank } from '@/api/normalize';
 import { SeverityBadge, SeverityIcon, formatKpi } from '@/components/severity-badge';
@@ -161,6 +164,33 @@ export function NodeDetails({ node, model, reach, columns, rootCause, onTraceRoo
   );
 }
 
+/**
+ * What entered the link (its tool, e.g. dbt or an OpenLineage job) and its properties: in the
+ * link's own spec only, DQOps leaves them out of the lineage tree and the source lists.
+ */
+function LinkOrigin({ target, source }: { target: TableRef; source: TableRef }) {
+  const api = useDqopsApi();
+  const spec = useQuery({ ...lineageQueries.source(api, target, source), staleTime: 30_000 });
+  if (!spec.data) return null;
+  const properties = Object.entries(spec.data.properties ?? {});
+  return (
+    <>
+      <dt>Entered by (tool)</dt>
+      <dd>{spec.data.data_lineage_source_tool ? <bdi>{spec.data.data_lineage_source_tool}</bdi> : <span className="ls-hint">not given</span>}</dd>
+      {properties.map(([name, value]) => (
+        <Fragment key={name}>
+          <dt>
+            <bdi>{name}</bdi>
+          </dt>
+          <dd>
+            <bdi>{String(value)}</bdi>
+          </dd>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 export function EdgeDetails({
   edge,
   model,
@@ -219,6 +249,7 @@ export function EdgeDetails({
             </dd>
             <dt>Rows</dt>
             <dd>{formatRowCount(edge.rowCount, edge.flow.rowCountEstimated)}</dd>
+            {source && target ? <LinkOrigin target={target.ref} source={source.ref} /> : null}
           </dl>
           <h4 className="ls-legend__sub">Dimensions of the arriving data</h4>
           <Dimensions status={edge.combinedStatus} loading={source?.statusLoading} />

@@ -14,6 +14,7 @@ import { heightOf, type LayoutInput, type LayoutResult } from '../model/layout';
 import { closeReview, letGo, selectedTable } from '../model/selection';
 import { nodeSeverity } from '../model/view-model';
 import { DraftBar, DraftToggle } from '../draft/draft-bar';
+import { ImportButton } from '../import/import-button';
 import { useConnectTables } from '../draft/use-connect-tables';
 import { useDraftedModel } from '../draft/use-drafted-model';
 import { useDraftShortcuts } from '../draft/use-draft-shortcuts';
@@ -163,6 +164,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           <>
             {leading}
             {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={store} onReview={openReview} /> : readOnly ? <ReadOnlyNote compact /> : null}
+            {readOnly ? null : <ImportButton onStaged={openReview} />}
           </>
         }
       />

@@ -35,6 +35,26 @@ describe('draft store', () => {
     expect(store.get().ops).toEqual([op('a'), op('c')]);
   });
 
+  it('stages an import as one batch: one Undo takes it all back, one Redo puts it back in order', () => {
+    const storage = memoryStorage();
+    const store = createDraftStore('k', storage);
+    store.stage(op('a'));
+    const batch = [op('b'), op('c'), op('d')].map((o) => ({ ...o, batch: 'import:1' }));
+    store.stageAll(batch);
+    expect(store.get().ops).toEqual([op('a'), ...batch]);
+    store.undo();
+    expect(store.get().ops).toEqual([op('a')]);
+    store.redo();
+    expect(store.get().ops).toEqual([op('a'), ...batch]);
+    // The batch survives a reload, with its tool and properties.
+    const tool = { ...op('e'), tool: 'dbt', properties: { dbt_unique_id: 'model.x.t' }, batch: 'import:4' };
+    store.stageAll([tool]);
+    expect(createDraftStore('k', storage).get().ops).toEqual([op('a'), ...batch, tool]);
+    store.undo();
+    store.undo();
+    expect(store.get().ops).toEqual([op('a')]);
+  });
+
   it('survives a reload through storage, and forgets the draft when it is cleared', () => {
     const storage = memoryStorage();
     const first = createDraftStore('k', storage);

@@ -17,6 +17,9 @@ export interface DraftStore {
   subscribe(listener: () => void): () => void;
   get(): DraftSnapshot;
   stage(op: DraftOp): void;
+  /** Stages many steps at once (an import): one change for listeners and for storage. */
+  stageAll(ops: readonly DraftOp[]): void;
+  /** Takes back the last step, or the last batch of steps staged together. */
   undo(): void;
   redo(): void;
   /** Forgets the whole draft (after saving it, or when the steward throws it away). */
@@ -69,18 +72,35 @@ export function createDraftStore(key: string, storage: Storage | undefined = saf
     },
     get: () => snapshot,
     stage: (op) => set({ ops: [...snapshot.ops, op], undone: [], active: true }),
+    stageAll: (ops) => {
+      if (ops.length > 0) set({ ops: [...snapshot.ops, ...ops], undone: [], active: true });
+    },
     undo: () => {
-      const last = snapshot.ops.at(-1);
-      if (last) set({ ...snapshot, ops: snapshot.ops.slice(0, -1), undone: [...snapshot.undone, last] });
+      const count = trailingBatch(snapshot.ops);
+      if (count === 0) return;
+      // Undone steps are kept most recent last, so a batch goes in reversed and redo takes it back in order.
+      const taken = snapshot.ops.slice(-count).reverse();
+      set({ ...snapshot, ops: snapshot.ops.slice(0, -count), undone: [...snapshot.undone, ...taken] });
     },
     redo: () => {
-      const next = snapshot.undone.at(-1);
-      if (next) set({ ...snapshot, ops: [...snapshot.ops, next], undone: snapshot.undone.slice(0, -1) });
+      const count = trailingBatch(snapshot.undone);
+      if (count === 0) return;
+      const back = snapshot.undone.slice(-count).reverse();
+      set({ ...snapshot, ops: [...snapshot.ops, ...back], undone: snapshot.undone.slice(0, -count) });
     },
     clear: () => set({ ops: [], undone: [], active: snapshot.active }),
     // Draft mode stays on while steps are staged: the canvas draws them.
     setActive: (active) => set({ ...snapshot, active: active || snapshot.ops.length > 0 }),
   };
+}
+
+/** How many steps at the end of `ops` belong together: the last step's batch, else the last step alone. */
+function trailingBatch(ops: readonly DraftOp[]): number {
+  const batch = ops.at(-1)?.batch;
+  if (batch === undefined) return ops.length > 0 ? 1 : 0;
+  let count = 0;
+  while (count < ops.length && ops[ops.length - 1 - count]?.batch === batch) count += 1;
+  return count;
 }
 
 function safeLocalStorage(): Storage | undefined {

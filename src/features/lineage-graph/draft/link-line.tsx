@@ -21,6 +21,12 @@ export function LinkLine({ change, method, state, note }: { change: LinkChange; 
       <span>
         {DIFF_WORDS[change.diff]}: <bdi>{change.source.table}</bdi> → <bdi>{change.target.table}</bdi>
         {summary ? ` (${summary})` : ''}
+        {change.tool ? (
+          <span className="ls-hint">
+            {' '}
+            · tool <bdi>{change.tool}</bdi>
+          </span>
+        ) : null}
         {note ? <span className="ls-hint"> · {note}</span> : null}
       </span>
       {method ? (

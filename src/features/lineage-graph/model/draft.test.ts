@@ -3,7 +3,7 @@ import { ApiError } from '@/api/errors';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
-import { applyMappings, foldDraft, parseDraftOps, withDraft, withdrawChange, type DraftOp } from './draft';
+import { applyMappings, foldDraft, parseDraftOps, withDraft, withdrawChange, type DraftOp, type LinkChange } from './draft';
 import { rollbackDraft, runDraft, type DraftApi } from './draft-run';
 import { ref, treeOf } from './fixtures';
 
@@ -38,6 +38,27 @@ describe('foldDraft', () => {
   it('drops mapping edits of a link it removes', () => {
     const [change] = foldDraft([map('a', 'b', 'id', 'id'), removeSource('a', 'b'), map('a', 'b', 'x', 'x')]);
     expect(change).toMatchObject({ diff: 'removed', addMappings: [], removeMappings: [] });
+  });
+});
+
+describe('imported links', () => {
+  it('carry their tool, properties and mapping properties into the change and into the spec saved', () => {
+    const staged: DraftOp[] = [
+      { kind: 'add-source', source: ref('a'), target: ref('b'), tool: 'dbt', properties: { dbt_unique_id: 'model.p.b' } },
+      { kind: 'add-mapping', source: ref('a'), target: ref('b'), column: 'id', sourceColumn: 'a_id', properties: { openlineage_transformations: 'DIRECT/IDENTITY' } },
+    ];
+    const change = foldDraft(staged)[0] as LinkChange;
+    expect(change).toMatchObject({ diff: 'added', tool: 'dbt', properties: { dbt_unique_id: 'model.p.b' } });
+    const stored: TableLineageSourceSpec = { source_connection: 'c', source_schema: 's', source_table: 'a', data_lineage_source_tool: 'manual', properties: { owner: 'ana' }, columns: { id: { source_columns: ['id'] } } };
+    expect(applyMappings(stored, change)).toEqual({
+      ...stored,
+      data_lineage_source_tool: 'dbt',
+      properties: { owner: 'ana', dbt_unique_id: 'model.p.b' },
+      columns: { id: { source_columns: ['id', 'a_id'], properties: { openlineage_transformations: 'DIRECT/IDENTITY' } } },
+    });
+    // A stored draft reads back the same, and removing the link forgets its tool.
+    expect(parseDraftOps(JSON.parse(JSON.stringify(staged)))).toEqual(staged);
+    expect(foldDraft([...staged, removeSource('a', 'b'), addSource('a', 'b')])[0]).not.toHaveProperty('tool');
   });
 });
 

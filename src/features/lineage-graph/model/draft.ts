@@ -7,11 +7,34 @@ import { setOwn } from '@/lib/own';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { edgeKey, type GraphEdge, type GraphModel, type TableNodeData } from './build-graph';
 
-export type DraftOp =
-  | { kind: 'add-source'; target: TableRef; source: TableRef }
-  | { kind: 'remove-source'; target: TableRef; source: TableRef }
-  | { kind: 'add-mapping'; target: TableRef; source: TableRef; column: string; sourceColumn: string }
-  | { kind: 'remove-mapping'; target: TableRef; source: TableRef; column: string; sourceColumn: string };
+/** Steps staged together (an import): undone and redone as one. */
+interface Batched {
+  batch?: string;
+}
+
+export type DraftOp = Batched &
+  (
+    | {
+        kind: 'add-source';
+        target: TableRef;
+        source: TableRef;
+        /** What the link's `data_lineage_source_tool` becomes ("dbt", an OpenLineage job namespace). */
+        tool?: string;
+        /** Merged into the link's `properties` (the dbt unique_id, the OpenLineage job). */
+        properties?: Record<string, string>;
+      }
+    | { kind: 'remove-source'; target: TableRef; source: TableRef }
+    | {
+        kind: 'add-mapping';
+        target: TableRef;
+        source: TableRef;
+        column: string;
+        sourceColumn: string;
+        /** Merged into the target column's `properties` (OpenLineage transformations). */
+        properties?: Record<string, string>;
+      }
+    | { kind: 'remove-mapping'; target: TableRef; source: TableRef; column: string; sourceColumn: string }
+  );
 
 export type LinkDiff = 'added' | 'removed' | 'changed';
 
@@ -19,6 +42,8 @@ export type LinkDiff = 'added' | 'removed' | 'changed';
 export interface MappingRef {
   column: string;
   sourceColumn: string;
+  /** Merged into the target column's stored `properties` when the mapping is added. */
+  properties?: Record<string, string>;
 }
 
 /** The net effect of a draft on one link. */
@@ -30,6 +55,9 @@ export interface LinkChange {
   diff: LinkDiff;
   addMappings: MappingRef[];
   removeMappings: MappingRef[];
+  /** The link's tool and properties after the change (staged by an import); unchanged when absent. */
+  tool?: string;
+  properties?: Record<string, string>;
 }
 
 /** One string per mapping (for sets and React keys). */
@@ -49,6 +77,8 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
     removed: boolean;
     add: Map<string, MappingRef>;
     remove: Map<string, MappingRef>;
+    tool?: string;
+    properties?: Record<string, string>;
   }
   const links = new Map<string, Acc>();
   for (const op of ops) {
@@ -62,23 +92,22 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
       case 'add-source':
         if (link.removed) link.removed = false;
         else link.added = true;
+        if (op.tool !== undefined) link.tool = op.tool;
+        if (op.properties) link.properties = { ...link.properties, ...op.properties };
         break;
       case 'remove-source':
-        if (link.added) {
-          link.added = false;
-          link.add.clear();
-          link.remove.clear();
-        } else {
-          link.removed = true;
-          link.add.clear();
-          link.remove.clear();
-        }
+        if (link.added) link.added = false;
+        else link.removed = true;
+        link.add.clear();
+        link.remove.clear();
+        link.tool = undefined;
+        link.properties = undefined;
         break;
       case 'add-mapping': {
         if (link.removed) break; // the editor never offers this; a stored draft may still hold it
         const id = mappingId(op);
         if (link.remove.has(id)) link.remove.delete(id);
-        else link.add.set(id, { column: op.column, sourceColumn: op.sourceColumn });
+        else link.add.set(id, { column: op.column, sourceColumn: op.sourceColumn, ...(op.properties && { properties: op.properties }) });
         break;
       }
       case 'remove-mapping': {
@@ -94,7 +123,10 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
   for (const [key, link] of links) {
     const diff: LinkDiff | undefined = link.added ? 'added' : link.removed ? 'removed' : link.add.size + link.remove.size > 0 ? 'changed' : undefined;
     if (!diff) continue;
-    changes.push({ key, target: link.target, source: link.source, diff, addMappings: [...link.add.values()], removeMappings: [...link.remove.values()] });
+    const change: LinkChange = { key, target: link.target, source: link.source, diff, addMappings: [...link.add.values()], removeMappings: [...link.remove.values()] };
+    if (diff !== 'removed' && link.tool !== undefined) change.tool = link.tool;
+    if (diff !== 'removed' && link.properties) change.properties = link.properties;
+    changes.push(change);
   }
   return changes;
 }
@@ -110,8 +142,14 @@ export function withdrawChange(change: LinkChange): DraftOp[] {
   ];
 }
 
-/** A source spec with a change's mapping edits applied (a new object; `spec` is not touched). */
-export function applyMappings(spec: TableLineageSourceSpec, change: Pick<LinkChange, 'addMappings' | 'removeMappings'>): TableLineageSourceSpec {
+/**
+ * A source spec with a change's mapping edits (and, from an import, its tool and properties)
+ * applied: a new object, `spec` is not touched.
+ */
+export function applyMappings(
+  spec: TableLineageSourceSpec,
+  change: Pick<LinkChange, 'addMappings' | 'removeMappings'> & Partial<Pick<LinkChange, 'tool' | 'properties'>>,
+): TableLineageSourceSpec {
   const columns: NonNullable<TableLineageSourceSpec['columns']> = {};
   for (const [column, mapping] of Object.entries(spec.columns ?? {})) {
     setOwn(columns, column, { ...mapping, source_columns: [...(mapping.source_columns ?? [])] });
@@ -123,12 +161,17 @@ export function applyMappings(spec: TableLineageSourceSpec, change: Pick<LinkCha
     // A column left with no source column and nothing else stored says nothing: drop it.
     if (mapping.source_columns.length === 0 && Object.keys(mapping.properties ?? {}).length === 0) delete columns[column];
   }
-  for (const { column, sourceColumn } of change.addMappings) {
-    const mapping = Object.hasOwn(columns, column) ? columns[column] : undefined;
-    if (!mapping) setOwn(columns, column, { source_columns: [sourceColumn] });
-    else if (!(mapping.source_columns ?? []).includes(sourceColumn)) mapping.source_columns = [...(mapping.source_columns ?? []), sourceColumn];
+  for (const { column, sourceColumn, properties } of change.addMappings) {
+    let mapping = Object.hasOwn(columns, column) ? columns[column] : undefined;
+    if (!mapping) {
+      mapping = { source_columns: [sourceColumn] };
+      setOwn(columns, column, mapping);
+    } else if (!(mapping.source_columns ?? []).includes(sourceColumn)) mapping.source_columns = [...(mapping.source_columns ?? []), sourceColumn];
+    if (properties && Object.keys(properties).length > 0) mapping.properties = { ...mapping.properties, ...properties };
   }
   const next: TableLineageSourceSpec = { ...spec };
+  if (change.tool !== undefined) next.data_lineage_source_tool = change.tool;
+  if (change.properties && Object.keys(change.properties).length > 0) next.properties = { ...spec.properties, ...change.properties };
   if (Object.keys(columns).length > 0) next.columns = columns;
   else delete next.columns;
   return next;
@@ -143,7 +186,7 @@ export function newSourceSpec(source: TableRef): TableLineageSourceSpec {
 export function describeOp(op: DraftOp): string {
   switch (op.kind) {
     case 'add-source':
-      return `Add ${op.source.table} as a source of ${op.target.table}`;
+      return `Add ${op.source.table} as a source of ${op.target.table}${op.tool ? ` (tool: ${op.tool})` : ''}`;
     case 'remove-source':
       return `Remove ${op.source.table} as a source of ${op.target.table}`;
     case 'add-mapping':
@@ -239,14 +282,21 @@ export function parseDraftOps(value: unknown): DraftOp[] {
   const ops: DraftOp[] = [];
   for (const item of value) {
     if (typeof item !== 'object' || item === null) continue;
-    const { kind, target, source, column, sourceColumn } = item as Record<string, unknown>;
+    const { kind, target, source, column, sourceColumn, tool, properties, batch } = item as Record<string, unknown>;
     if (!isRef(target) || !isRef(source)) continue;
     const t = { connection: target.connection, schema: target.schema, table: target.table };
     const s = { connection: source.connection, schema: source.schema, table: source.table };
-    if (kind === 'add-source' || kind === 'remove-source') ops.push({ kind, target: t, source: s });
-    else if ((kind === 'add-mapping' || kind === 'remove-mapping') && typeof column === 'string' && typeof sourceColumn === 'string') {
-      ops.push({ kind, target: t, source: s, column, sourceColumn });
+    const extra = { ...(typeof batch === 'string' && { batch }), ...(isTextMap(properties) && { properties }) };
+    if (kind === 'add-source') ops.push({ kind, target: t, source: s, ...(typeof tool === 'string' && { tool }), ...extra });
+    else if (kind === 'remove-source') ops.push({ kind, target: t, source: s, ...(typeof batch === 'string' && { batch }) });
+    else if (kind === 'add-mapping' && typeof column === 'string' && typeof sourceColumn === 'string') {
+      ops.push({ kind, target: t, source: s, column, sourceColumn, ...extra });
+    } else if (kind === 'remove-mapping' && typeof column === 'string' && typeof sourceColumn === 'string') {
+      ops.push({ kind, target: t, source: s, column, sourceColumn, ...(typeof batch === 'string' && { batch }) });
     }
   }
   return ops;
 }
+
+const isTextMap = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');

@@ -5,7 +5,7 @@
 // and aborted runs say nothing about lineage; unknown facets are ignored.
 import { ImportError, isObject, text, type ImportedColumn, type ImportedDataset, type ImportedLineage, type ImportedLink } from './imported';
 
-type Event = Record<string, unknown>;
+export type Event = Record<string, unknown>;
 
 /** The events of a file: a JSON object or array, else one JSON object per line. */
 export function readEvents(input: string): Event[] {
@@ -68,8 +68,9 @@ function transformationsOf(field: Record<string, unknown>): string[] {
 
 const skipped = new Set(['FAIL', 'ABORT']);
 
-export function parseOpenLineage(input: string): ImportedLineage {
-  const events = readEvents(input)
+/** `input`: the file's text, or its events already read (readLineageFile parses the JSON once). */
+export function parseOpenLineage(input: string | Event[]): ImportedLineage {
+  const events = (typeof input === 'string' ? readEvents(input) : input)
     .map((event, index) => ({ event, index, time: Date.parse(text(event.eventTime) ?? '') }))
     // Oldest first, so that a later event's column lineage replaces an earlier one's.
     .sort((a, b) => (Number.isNaN(a.time) ? 0 : a.time) - (Number.isNaN(b.time) ? 0 : b.time) || a.index - b.index);

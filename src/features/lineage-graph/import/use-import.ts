@@ -1,0 +1,113 @@
+// The import's steps for the dialog: the file read, DQOps's catalog read (once per dialog), the
+// datasets matched under the current rules, the stored links of the matched target tables read
+// (only the targets not read yet, when a rule or a choice brings new ones), and the plan against
+// them and the draft. Rules and choices are remembered per server as they change.
+import { useEffect, useMemo, useState } from 'react';
+import { useDqopsApi } from '@/api/api-context';
+import { tableKey, type TableRef } from '@/lib/table-ref';
+import { foldDraft } from '../model/draft';
+import { useDraft, useDraftStore } from '../draft/draft-store';
+import type { ImportedLineage } from './model/imported';
+import { indexCatalog, matchAll, type MatchRules } from './model/match';
+import { IMPORT_MARKERS, planImport, resolveLinks, type StoredLink } from './model/plan';
+import { readCatalog, readStoredLinks, type Catalog } from './read-dqops';
+import { loadRules, saveRules } from './rules-store';
+
+export interface Step {
+  /** What is being read, for the progress line. */
+  label: string;
+  done: number;
+  total: number;
+}
+
+export type Load<T> = { state: 'loading'; step: Step } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
+
+interface Outcome<T> {
+  value?: T;
+  error?: unknown;
+  /** The attempt it belongs to (Try again starts a new one). */
+  attempt: number;
+}
+
+export function useImport(lineage: ImportedLineage) {
+  const api = useDqopsApi();
+  const store = useDraftStore();
+  const draft = useDraft(store);
+  const [rules, setRulesState] = useState<MatchRules>(() => loadRules(api.baseUrl));
+  const [sync, setSync] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  const setRules = (next: MatchRules) => {
+    setRulesState(next);
+    saveRules(api.baseUrl, next);
+  };
+
+  // The catalog, once per dialog (and per Try again).
+  const [catalogRead, setCatalogRead] = useState<Outcome<Catalog>>({ attempt: -1 });
+  const [catalogProgress, setCatalogProgress] = useState<Step>({ label: 'Reading the DQOps catalog', done: 0, total: 0 });
+  useEffect(() => {
+    const controller = new AbortController();
+    readCatalog(api, controller.signal, (done, total) => setCatalogProgress({ label: 'Reading the DQOps catalog: schemas', done, total }))
+      .then((value) => !controller.signal.aborted && setCatalogRead({ value, attempt }))
+      .catch((error: unknown) => !controller.signal.aborted && setCatalogRead({ error, attempt }));
+    return () => controller.abort();
+  }, [api, attempt]);
+  const catalog: Load<Catalog> =
+    catalogRead.attempt !== attempt
+      ? { state: 'loading', step: catalogProgress }
+      : catalogRead.value
+        ? { state: 'ready', value: catalogRead.value }
+        : { state: 'failed', error: catalogRead.error };
+
+  const index = useMemo(() => (catalogRead.value ? indexCatalog(catalogRead.value.connections, catalogRead.value.tables) : undefined), [catalogRead.value]);
+  const matches = useMemo(() => (index ? matchAll(lineage.datasets.values(), index, rules) : undefined), [lineage, index, rules]);
+  const links = useMemo(() => (matches ? resolveLinks(lineage, matches) : undefined), [lineage, matches]);
+
+  // The stored links of the matched targets: read for the targets not read yet.
+  const [stored, setStored] = useState<ReadonlyMap<string, StoredLink[]>>(() => new Map());
+  const [readFailure, setReadFailure] = useState<Outcome<never>>();
+  const [readProgress, setReadProgress] = useState<Step>({ label: 'Reading the links DQOps stores: tables', done: 0, total: 0 });
+  const { missing, wanted } = useMemo(() => {
+    const targets = new Map<string, TableRef>();
+    for (const link of links?.resolved ?? []) if (!stored.has(tableKey(link.target))) targets.set(tableKey(link.target), link.target);
+    return { missing: [...targets.values()], wanted: new Set(links?.resolved.map((link) => link.key)) };
+  }, [links, stored]);
+  useEffect(() => {
+    if (missing.length === 0) return;
+    const controller = new AbortController();
+    const read = (key: string, properties: Record<string, string>) => wanted.has(key) || IMPORT_MARKERS.some((m) => Object.hasOwn(properties, m));
+    readStoredLinks(api, missing, read, controller.signal, (done, total) => setReadProgress({ label: 'Reading the links DQOps stores: tables', done, total }))
+      .then((read) => {
+        if (controller.signal.aborted) return;
+        setStored((known) => new Map([...known, ...read]));
+      })
+      .catch((error: unknown) => !controller.signal.aborted && setReadFailure({ error, attempt }));
+    return () => controller.abort();
+  }, [api, missing, wanted, attempt]);
+  const reading: Load<true> | undefined = !links
+    ? undefined
+    : readFailure?.attempt === attempt
+      ? { state: 'failed', error: readFailure.error }
+      : missing.length > 0
+        ? { state: 'loading', step: readProgress }
+        : { state: 'ready', value: true };
+
+  const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
+  const ready = reading?.state === 'ready';
+  const plan = useMemo(() => (links && ready ? planImport(links.resolved, stored, changes, { sync }) : undefined), [links, ready, stored, changes, sync]);
+
+  return {
+    catalog,
+    connections: catalogRead.value?.connections ?? [],
+    rules,
+    setRules,
+    matches,
+    links,
+    reading,
+    plan,
+    sync,
+    setSync,
+    retry: () => setAttempt((n) => n + 1),
+    store,
+  };
+}
