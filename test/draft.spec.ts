@@ -74,27 +74,26 @@ test('a steward stages a multi-step draft, reloads, sees a partial failure repor
   ]);
   await expect(review.getByRole('list', { name: 'Staged steps' }).getByRole('listitem')).toHaveCount(5);
 
-  // Save all: the first write passes, the second fails, the third is not attempted.
+  // Save all: the three links are of three target tables, saved side by side; the removal fails.
   await review.getByRole('button', { name: 'Save all' }).click();
   const alert = review.getByRole('alert');
-  await expect(alert).toContainText('Saved 1 of 3 changes, then stopped.');
+  await expect(alert).toContainText('Saved 2 of 3 changes, then stopped.');
   await expect(alert).toContainText('dim_products → fct_inventory_snapshot failed');
   await expect(alert).toContainText('Injected fault');
-  await expect(alert).toContainText('1 later change was not attempted');
   await expect(review.getByRole('list', { name: 'What Save all did' }).getByRole('listitem')).toHaveText([
     /✓ saved\s*Add source: stg_products → fct_order_items.*POST/,
+    /✓ saved\s*Change column mappings: stg_products → dim_products.*PUT/,
     /✗ failed\s*Remove source: dim_products → fct_inventory_snapshot.*DELETE/,
-    /○ not sent\s*Change column mappings: stg_products → dim_products.*not attempted\s*PUT/,
   ]);
 
   // The draft bar and the canvas say what is saved: the new source is no longer drawn "+ new".
-  await expect(bar).toContainText('5 staged steps, 3 links to change: 1 already saved in DQOps, 2 not saved yet.');
+  await expect(bar).toContainText('5 staged steps, 3 links to change: 2 already saved in DQOps, 1 not saved yet.');
   await expect(page.getByRole('group', { name: /^stg_products feeds fct_order_items, draft: new source/ })).toHaveCount(0);
 
   // Roll back what was applied: the new source is gone from DQOps again, the draft is kept.
-  await alert.getByRole('button', { name: 'Roll back the 1 saved change' }).click();
+  await alert.getByRole('button', { name: 'Roll back the 2 saved changes' }).click();
   await expect(alert).toContainText('Rolled back: none of the 3 changes is in DQOps. The draft is kept.');
-  await expect(alert).not.toContainText('Saved 1 of 3 changes');
+  await expect(alert).not.toContainText('Saved 2 of 3 changes');
   await expect(bar).toContainText('5 staged steps, 3 links to change. Not saved yet.');
   await expect(page.getByRole('group', { name: /^stg_products feeds fct_order_items, draft: new source/ })).toBeVisible();
   await expect(review.getByRole('list', { name: 'What Save all did' }).getByRole('listitem').first()).toContainText('↶ rolled back');

@@ -73,6 +73,92 @@ test('import OpenLineage events with column lineage: the mappings and their tran
   });
 });
 
+test('a large import: the review is drawn a screenful at a time; Save all pauses, survives a reload, and resumes where it stopped', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDemo(page, FCT_ORDERS, '&mock.latency=25'); // DQOps answering in 25 ms: time to pause
+  // A dbt manifest over the demo's own tables (database = connection): each table reads the next eight.
+  const manifest = await page.evaluate(async () => {
+    const get = async <T,>(path: string): Promise<T> => (await fetch(path)).json() as Promise<T>;
+    const tables: { c: string; s: string; t: string }[] = [];
+    for (const { connection_name: c } of await get<{ connection_name: string }[]>('/api/connections')) {
+      for (const { schema_name: s } of await get<{ schema_name: string }[]>(`/api/connections/${c}/schemas`)) {
+        for (const row of await get<{ target: { table_name: string } }[]>(`/api/connections/${c}/schemas/${s}/tables`)) tables.push({ c, s, t: row.target.table_name });
+      }
+    }
+    const id = (x: { c: string; s: string; t: string }) => `model.big.${x.c}__${x.s}__${x.t}`;
+    const nodes = Object.fromEntries(
+      tables.map((x, i) => [
+        id(x),
+        { resource_type: 'model', name: x.t, database: x.c, schema: x.s, config: { materialized: 'table' }, depends_on: { nodes: [1, 2, 3, 4, 5, 6, 7, 8].map((k) => id(tables[(i + k) % tables.length] ?? x)) } },
+      ]),
+    );
+    return JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v11.json' }, nodes, sources: {} });
+  });
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/lineage/sources/')) posts.push(request.url());
+  });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('dialog', { name: 'Import lineage' }).getByLabel('A file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(manifest) });
+  const report = page.getByRole('dialog', { name: 'Import lineage from big.json' });
+  const stage = report.getByRole('button', { name: /^Stage \d+ links in the draft$/ });
+  // Reading the catalog and the stored links of 75 tables, each answer 25 ms late, 4 at a time.
+  await expect(stage).toBeVisible({ timeout: 30_000 });
+  const staged = Number((await stage.textContent())?.match(/\d+/)?.[0]);
+  expect(staged).toBeGreaterThan(500);
+  await stage.click();
+
+  const review = page.getByRole('region', { name: 'Draft review' });
+  const list = review.getByRole('list', { name: 'Changes to save' });
+  await expect(list.getByRole('listitem').first()).toBeVisible();
+  expect(await list.getByRole('listitem').count()).toBeLessThan(60); // not every one of them
+  expect(Number(await list.getByRole('listitem').first().getAttribute('aria-setsize'))).toBeGreaterThan(staged);
+
+  await review.getByRole('button', { name: 'Save all' }).click();
+  await expect(review.getByText(/^Saving: \d+ of \d+ saved/)).toBeVisible();
+  await review.getByRole('button', { name: 'Pause' }).click();
+  const paused = review.getByText(new RegExp(`^Paused: \\d+ of ${staged} saved\\.`));
+  await expect(paused).toBeVisible();
+  await page.waitForTimeout(500); // the writes under way finish
+  const savedWhilePaused = posts.length;
+  await page.waitForTimeout(500);
+  expect(posts.length).toBe(savedWhilePaused); // nothing new starts
+  expect(savedWhilePaused).toBeLessThan(staged);
+
+  // The tab is closed (reloaded): the draft and what was saved of it are kept.
+  await page.reload();
+  await page.getByRole('button', { name: /^✎ Draft/ }).click();
+  await expect(review.getByRole('status').filter({ hasText: 'A Save all stopped part-way' })).toContainText(/\d+ of \d+ changes are saved already/);
+  await review.getByRole('button', { name: 'Resume saving' }).click();
+  await expect(page.getByText(/^Draft saved: \d+ writes? to DQOps\.$/)).toBeVisible({ timeout: 60_000 });
+  expect(new Set(posts).size).toBe(posts.length); // no link written twice
+  // Every table now has the eight sources the manifest gives it.
+  const missing = await page.evaluate(async () => {
+    const get = async <T,>(path: string): Promise<T> => (await fetch(path)).json() as Promise<T>;
+    const tables: string[] = [];
+    for (const { connection_name: c } of await get<{ connection_name: string }[]>('/api/connections')) {
+      for (const { schema_name: s } of await get<{ schema_name: string }[]>(`/api/connections/${c}/schemas`)) {
+        for (const row of await get<{ target: { table_name: string } }[]>(`/api/connections/${c}/schemas/${s}/tables`)) tables.push(`${c}/schemas/${s}/tables/${row.target.table_name}`);
+      }
+    }
+    const out: string[] = [];
+    for (const [i, table] of tables.entries()) {
+      const [c, , s, , t] = table.split('/');
+      const sources = new Set(
+        (await get<{ source_connection: string; source_schema: string; source_table: string }[]>(`/api/connections/${table}/lineage/sources`)).map(
+          (l) => `${l.source_connection}/schemas/${l.source_schema}/tables/${l.source_table}`,
+        ),
+      );
+      for (let k = 1; k <= 8; k++) {
+        const source = tables[(i + k) % tables.length] ?? '';
+        if (source !== `${c}/schemas/${s}/tables/${t}` && !sources.has(source)) out.push(`${source} → ${table}`);
+      }
+    }
+    return out;
+  });
+  expect(missing).toEqual([]);
+});
+
 test('a file that is not lineage gets its message and stages nothing', async ({ page }) => {
   await openDemo(page, FCT_ORDERS);
   await page.getByRole('button', { name: 'Import…' }).click();

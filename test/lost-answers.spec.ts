@@ -3,6 +3,7 @@
 import { expect, openDemo, pick, test } from './fixtures';
 
 const DIM_PRODUCTS = { connection: 'warehouse', schema: 'marts', table: 'dim_products' };
+const FCT_INVENTORY = { connection: 'warehouse', schema: 'marts', table: 'fct_inventory_snapshot' };
 
 test('a create whose answer is lost while DQOps is briefly unreachable: "not known", then Try again saves without a 409, one stored link', async ({ page }) => {
   // The POST naming shop_inventory is stored, its answer dropped, and the next request fails too.
@@ -30,24 +31,26 @@ test('a create whose answer is lost while DQOps is briefly unreachable: "not kno
 });
 
 test('Save all with an answer lost half-way: the report says what is known, and Try again finishes without sending it twice', async ({ page }) => {
-  // Writes naming fct_inventory_snapshot are stored, their answer lost, and the check after it fails too.
-  await openDemo(page, DIM_PRODUCTS, '&mock.loseWriteResponsesTo=fct_inventory_snapshot&mock.unreachableAfterLoss=1');
+  // Writes naming dim_products are stored, their answer lost, and the check after it fails too.
+  // Two changes of one target table: Save all makes them one after the other, so the request that
+  // fails after the lost answer is that change's own check.
+  await openDemo(page, FCT_INVENTORY, '&mock.loseWriteResponsesTo=dim_products&mock.unreachableAfterLoss=1');
   const writes: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET' && request.url().includes('/lineage/sources/')) writes.push(`${request.method()} ${decodeURIComponent(request.url().split('/tables/')[1] ?? '')}`);
   });
   await page.getByRole('button', { name: /^✎ Draft/ }).click();
   const bar = page.getByRole('region', { name: 'Draft mode', exact: true });
-  // Stage the removal of dim_products → fct_inventory_snapshot, then a change to stg_products → dim_products.
+  // Stage the removal of dim_products → fct_inventory_snapshot, then a change to stg_inventory → fct_inventory_snapshot.
   const arrow = page.getByRole('group', { name: /^dim_products feeds fct_inventory_snapshot/ });
   await arrow.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('region', { name: 'Flow details' }).getByRole('button', { name: 'Stage removal of this link' }).click();
-  const second = page.getByRole('group', { name: /^stg_products feeds dim_products/ });
+  const second = page.getByRole('group', { name: /^stg_inventory feeds fct_inventory_snapshot/ });
   await second.focus();
   await page.keyboard.press('Enter');
   const details = page.getByRole('region', { name: 'Flow details' });
-  await details.getByRole('button', { name: 'Unmap product_key ← product_id' }).click();
+  await details.getByRole('button', { name: 'Unmap quantity_on_hand ← quantity_on_hand' }).click();
   await expect(bar).toContainText('2 staged steps, 2 links to change');
 
   await bar.getByRole('button', { name: 'Review and save' }).click();

@@ -53,3 +53,12 @@ export function formatKpi(kpi: number): string {
 export function plural(count: number, one: string, many = `${one}s`, { grouped = false }: { grouped?: boolean } = {}): string {
   return `${grouped ? formatNumber(count) : count} ${count === 1 ? one : many}`;
 }
+
+/** A time left, as a person says it: "5 s", "3 min", "1 h 5 min". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

@@ -25,6 +25,14 @@ export async function startDemoServer() {
   if (lineage) ctx.store.importLineage(lineage);
   ctx.onWrite.push(() => localStorage.setItem(STORAGE_KEY, JSON.stringify(ctx.store.exportLineage())));
 
+  // On a reload, MSW asks the browser to update its worker script (registration.update()) without
+  // handling a failure: a reload at the wrong moment aborts that update and the page is left with
+  // an "Uncaught (in promise) Failed to update a ServiceWorker" (seen in a browser test that
+  // reloads mid-run). The worker already running serves the demo either way.
+  window.addEventListener('unhandledrejection', (event) => {
+    // (a TypeError in Chromium, whose message says "Not found")
+    if (event.reason instanceof Error && event.reason.message.startsWith('Failed to update a ServiceWorker')) event.preventDefault();
+  });
   const worker = setupWorker(...createHandlers(ctx));
   await worker.start({
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },

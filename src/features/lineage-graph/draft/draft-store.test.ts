@@ -55,6 +55,18 @@ describe('draft store', () => {
     expect(store.get().ops).toEqual([op('a')]);
   });
 
+  it('remembers what a stopped Save all saved, across a reload, until it is rolled back or the draft cleared', () => {
+    const storage = memoryStorage();
+    const store = createDraftStore('k', storage);
+    store.stage(op('a'));
+    store.markSaved(['f1', 'f2']);
+    expect(createDraftStore('k', storage).get().saved).toEqual(['f1', 'f2']);
+    store.markSaved(['f1'], false);
+    expect(createDraftStore('k', storage).get().saved).toEqual(['f2']);
+    store.clear();
+    expect(createDraftStore('k', storage).get().saved).toEqual([]);
+  });
+
   it('survives a reload through storage, and forgets the draft when it is cleared', () => {
     const storage = memoryStorage();
     const first = createDraftStore('k', storage);
@@ -62,11 +74,11 @@ describe('draft store', () => {
     first.stage(op('b'));
     first.undo();
     const reloaded = createDraftStore('k', storage);
-    expect(reloaded.get()).toEqual({ ops: [op('a')], undone: [op('b')], active: true });
+    expect(reloaded.get()).toEqual({ ops: [op('a')], undone: [op('b')], active: true, saved: [] });
     reloaded.clear();
     reloaded.setActive(false);
     expect(storage.getItem('k')).toBeNull();
-    expect(createDraftStore('k', storage).get()).toEqual({ ops: [], undone: [], active: false });
+    expect(createDraftStore('k', storage).get()).toEqual({ ops: [], undone: [], active: false, saved: [] });
   });
 
   it('starts empty when the stored draft is unreadable, and keeps working when storage refuses writes', () => {

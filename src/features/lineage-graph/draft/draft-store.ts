@@ -11,6 +11,11 @@ export interface DraftSnapshot {
   undone: readonly DraftOp[];
   /** Draft mode: new links and mappings drawn on the canvas are staged instead of saved. */
   active: boolean;
+  /**
+   * Changes a Save all that has not finished already saved (changeFingerprint): a run after a
+   * reload or a pause resumes where it stopped. A change edited since has another fingerprint.
+   */
+  saved: readonly string[];
 }
 
 export interface DraftStore {
@@ -24,10 +29,12 @@ export interface DraftStore {
   redo(): void;
   /** Forgets the whole draft (after saving it, or when the steward throws it away). */
   clear(): void;
+  /** Remembers changes a Save all saved (see `saved`); `saved: false` forgets them (rolled back). */
+  markSaved(fingerprints: readonly string[], saved?: boolean): void;
   setActive(active: boolean): void;
 }
 
-const EMPTY: DraftSnapshot = { ops: [], undone: [], active: false };
+const EMPTY: DraftSnapshot = { ops: [], undone: [], active: false, saved: [] };
 
 function read(storage: Storage | undefined, key: string): DraftSnapshot {
   try {
@@ -37,7 +44,8 @@ function read(storage: Storage | undefined, key: string): DraftSnapshot {
     if (typeof value !== 'object' || value === null) return EMPTY;
     const record = value as Record<string, unknown>;
     const ops = parseDraftOps(record.ops);
-    return { ops, undone: parseDraftOps(record.undone), active: record.active === true || ops.length > 0 };
+    const saved = Array.isArray(record.saved) ? record.saved.filter((f): f is string => typeof f === 'string') : [];
+    return { ops, undone: parseDraftOps(record.undone), active: record.active === true || ops.length > 0, saved };
   } catch {
     return EMPTY; // unreadable or blocked storage: start with no draft
   }
@@ -49,7 +57,7 @@ export function createDraftStore(key: string, storage: Storage | undefined = saf
   const set = (next: DraftSnapshot) => {
     snapshot = next;
     try {
-      if (next.ops.length === 0 && next.undone.length === 0 && !next.active) storage?.removeItem(key);
+      if (next.ops.length === 0 && next.undone.length === 0 && !next.active && next.saved.length === 0) storage?.removeItem(key);
       else storage?.setItem(key, JSON.stringify(next));
     } catch {
       // Full or blocked storage: the draft still works for this page, it just will not survive a reload.
@@ -71,9 +79,9 @@ export function createDraftStore(key: string, storage: Storage | undefined = saf
       };
     },
     get: () => snapshot,
-    stage: (op) => set({ ops: [...snapshot.ops, op], undone: [], active: true }),
+    stage: (op) => set({ ...snapshot, ops: [...snapshot.ops, op], undone: [], active: true }),
     stageAll: (ops) => {
-      if (ops.length > 0) set({ ops: [...snapshot.ops, ...ops], undone: [], active: true });
+      if (ops.length > 0) set({ ...snapshot, ops: [...snapshot.ops, ...ops], undone: [], active: true });
     },
     undo: () => {
       const count = trailingBatch(snapshot.ops);
@@ -88,7 +96,15 @@ export function createDraftStore(key: string, storage: Storage | undefined = saf
       const back = snapshot.undone.slice(-count).reverse();
       set({ ...snapshot, ops: [...snapshot.ops, ...back], undone: snapshot.undone.slice(0, -count) });
     },
-    clear: () => set({ ops: [], undone: [], active: snapshot.active }),
+    clear: () => set({ ops: [], undone: [], active: snapshot.active, saved: [] }),
+    markSaved: (fingerprints, saved = true) => {
+      const known = new Set(snapshot.saved);
+      for (const f of fingerprints) {
+        if (saved) known.add(f);
+        else known.delete(f);
+      }
+      set({ ...snapshot, saved: [...known] });
+    },
     // Draft mode stays on while steps are staged: the canvas draws them.
     setActive: (active) => set({ ...snapshot, active: active || snapshot.ops.length > 0 }),
   };

@@ -1,15 +1,44 @@
-import { plural } from '@/lib/format';
 import { useState } from 'react';
 import { describeError } from '@/api/errors';
 import { useToast } from '@/components/toast';
 import type { TableRef } from '@/lib/table-ref';
-import { describeOp, withdrawChange, type LinkChange } from '../model/draft';
-import { expectedMethod, type AppliedStep, type RunResult } from '../model/draft-run';
+import { changeFingerprint, describeOp, withdrawChange, type LinkChange } from '../model/draft';
+import { expectedMethod, type AppliedStep, type RunResult, type WriteMethod } from '../model/draft-run';
+import { VIRTUAL_FROM, VirtualList } from '@/components/virtual-list';
+import { formatDuration, formatNumber, plural } from '@/lib/format';
+import { tableKey } from '@/lib/table-ref';
 import { useDraft, type DraftStore } from './draft-store';
 import { useSaveDraft } from './use-save-draft';
 import { LinkLine } from './link-line';
 import { RunReport } from './run-report';
 import { revealOnMount } from '@/lib/reveal';
+
+/** Row height and list height of a long review (drawn a screenful at a time). */
+const ROW = 26;
+const LIST_HEIGHT = 360;
+
+type ReviewRow = { kind: 'target'; key: string; table: string; count: number } | { kind: 'change'; change: LinkChange };
+interface ReportRow {
+  change: LinkChange;
+  method?: WriteMethod;
+  state: string;
+  note?: string;
+}
+
+/** A long draft grouped by target table: a heading row per target, its changes under it. */
+function byTarget(changes: readonly LinkChange[]): ReviewRow[] {
+  const groups = new Map<string, LinkChange[]>();
+  for (const change of changes) {
+    const key = tableKey(change.target);
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups].flatMap(([key, group]): ReviewRow[] => [
+    { kind: 'target', key, table: group[0]?.target.table ?? '', count: group.length },
+    ...group.map((change): ReviewRow => ({ kind: 'change', change })),
+  ]);
+}
 
 /** The draft: what will be sent, the staged steps, and "Save all" with its honest report. */
 /** A saved link the focus table's lineage will not show (it does not flow through the focus). */
@@ -35,7 +64,7 @@ export function ReviewPanel({
 }) {
   const draft = useDraft(store);
   const toast = useToast();
-  const { save, rollback, progress } = useSaveDraft();
+  const { save, rollback, progress, pause, resume } = useSaveDraft(store);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   // The last run's report is the mutation's result (cleared by a new run or a discard).
   const report: RunResult | undefined = save.data;
@@ -56,6 +85,15 @@ export function ReviewPanel({
 
   const undone = new Set(rollback.data?.undone ?? []);
   const stateOf = (step: AppliedStep) => (undone.has(step) ? 'undone' : step.method ? 'applied' : 'skipped');
+  const reportRows = (run: RunResult): ReportRow[] => [
+    ...run.applied.map((step) => ({ change: step.change, method: step.method, state: stateOf(step), note: step.note })),
+    ...[run.failed, ...(run.alsoFailed ?? [])].flatMap((f) => (f ? [{ change: f.change, method: expectedMethod(f.change), state: 'failed' }] : [])),
+    ...run.notAttempted.map((change) => ({ change, method: expectedMethod(change), state: 'skipped', note: 'not attempted' })),
+  ];
+  // Changes a stopped Save all saved already (this draft, stored): the next run skips them.
+  const savedBefore = new Set(draft.saved);
+  const resumable = savedBefore.size === 0 ? 0 : changes.filter((change) => savedBefore.has(changeFingerprint(change))).length;
+  const grouped = changes.length > VIRTUAL_FROM;
 
   return (
     <section className="ls-details ls-review" aria-label="Draft review" hidden={hidden}>
@@ -83,33 +121,41 @@ export function ReviewPanel({
       ) : null}
 
       {report ? (
-        <ol className="ls-review__list" aria-label="What Save all did">
-          {report.applied.map((step) => (
-            <li key={step.change.key}>
-              <LinkLine change={step.change} method={step.method} state={stateOf(step)} note={step.note} />
-            </li>
-          ))}
-          {report.failed ? (
-            <li key={report.failed.change.key}>
-              <LinkLine change={report.failed.change} method={expectedMethod(report.failed.change)} state="failed" />
-            </li>
-          ) : null}
-          {report.notAttempted.map((change) => (
-            <li key={change.key}>
-              <LinkLine change={change} method={expectedMethod(change)} state="skipped" note="not attempted" />
-            </li>
-          ))}
-        </ol>
+        <VirtualList
+          className="ls-review__list"
+          label="What Save all did"
+          items={reportRows(report)}
+          rowHeight={ROW}
+          height={LIST_HEIGHT}
+          itemKey={(row) => row.change.key}
+          renderItem={(row) => <LinkLine change={row.change} method={row.method} state={row.state} note={row.note} />}
+        />
       ) : changes.length > 0 ? (
         <>
-          <h4 className="ls-legend__sub">Will be sent to DQOps, in this order</h4>
-          <ol className="ls-review__list" aria-label="Changes to save">
-            {changes.map((change) => (
-              <li key={change.key}>
-                <LinkLine change={change} method={expectedMethod(change)} />
-              </li>
-            ))}
-          </ol>
+          {resumable > 0 && !save.isPending && !report ? (
+            <p className="ls-notice ls-notice--info" role="status">
+              A Save all stopped part-way (the page was closed or reloaded, or a write failed): {resumable} of {plural(changes.length, 'change')} are saved
+              already. Saving goes on with the rest.
+            </p>
+          ) : null}
+          <h4 className="ls-legend__sub">{grouped ? 'Will be sent to DQOps, by target table' : 'Will be sent to DQOps, in this order'}</h4>
+          <VirtualList
+            className="ls-review__list"
+            label="Changes to save"
+            items={grouped ? byTarget(changes) : changes.map((change): ReviewRow => ({ kind: 'change', change }))}
+            rowHeight={ROW}
+            height={LIST_HEIGHT}
+            itemKey={(row) => (row.kind === 'target' ? `target ${row.key}` : row.change.key)}
+            renderItem={(row) =>
+              row.kind === 'target' ? (
+                <strong className="ls-review__target">
+                  <bdi>{row.table}</bdi> · {plural(row.count, 'change')}
+                </strong>
+              ) : (
+                <LinkLine change={row.change} method={expectedMethod(row.change)} />
+              )
+            }
+          />
         </>
       ) : draft.ops.length > 0 ? (
         <p className="ls-hint">The staged steps cancel each other out: saving sends nothing.</p>
@@ -120,18 +166,34 @@ export function ReviewPanel({
           <summary>
             {plural(draft.ops.length, 'staged step')}
           </summary>
-          <ol aria-label="Staged steps">
-            {draft.ops.map((op, index) => (
-              <li key={index}>{describeOp(op)}</li>
-            ))}
-          </ol>
+          <VirtualList
+            label="Staged steps"
+            items={draft.ops}
+            rowHeight={ROW}
+            height={LIST_HEIGHT}
+            itemKey={(_op, index) => String(index)}
+            renderItem={(op) => describeOp(op)}
+          />
         </details>
       ) : null}
 
       {save.isPending && progress ? (
-        <div role="status" className="ls-review__progress">
+        <div className="ls-review__progress">
           <progress max={progress.total} value={progress.done} aria-label="Saving the draft" />
-          Saving {Math.min(progress.done + 1, progress.total)} of {progress.total}…
+          <span role="status">
+            {progress.paused
+              ? `Paused: ${formatNumber(progress.done)} of ${formatNumber(progress.total)} saved. The writes under way finish; no other starts until you resume.`
+              : `Saving: ${formatNumber(progress.done)} of ${formatNumber(progress.total)} saved${progress.leftMs !== undefined ? `, about ${formatDuration(progress.leftMs)} left` : ''}…`}
+          </span>
+          {progress.paused ? (
+            <button type="button" className="ls-button ls-button--small" onClick={resume}>
+              Resume
+            </button>
+          ) : (
+            <button type="button" className="ls-button ls-button--small" onClick={pause}>
+              Pause
+            </button>
+          )}
         </div>
       ) : null}
       {save.isError ? (
@@ -172,7 +234,7 @@ export function ReviewPanel({
           </button>
         )}
         <button type="button" className="ls-button ls-button--primary" disabled={busy || changes.length === 0} onClick={saveAll}>
-          {report?.failed ? 'Try again' : 'Save all'}
+          {save.isPending ? 'Saving…' : report?.failed ? 'Try again' : resumable > 0 ? 'Resume saving' : 'Save all'}
         </button>
       </div>
     </section>

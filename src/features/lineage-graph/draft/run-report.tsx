@@ -44,7 +44,8 @@ export function RunReport({
       </div>
     );
   }
-  const total = report.applied.length + 1 + report.notAttempted.length;
+  const alsoFailed = report.alsoFailed ?? [];
+  const total = report.applied.length + 1 + alsoFailed.length + report.notAttempted.length;
   const failed = report.failed;
   const rolledBack = rollback.data !== undefined && !rollback.data.failed;
   return (
@@ -59,6 +60,11 @@ export function RunReport({
       <p>
         <bdi>{failed.change.source.table}</bdi> → <bdi>{failed.change.target.table}</bdi> failed: {describeError(failed.error)}
       </p>
+      {alsoFailed.map((f) => (
+        <p key={f.change.key}>
+          At the same time, <bdi>{f.change.source.table}</bdi> → <bdi>{f.change.target.table}</bdi> failed: {describeError(f.error)}
+        </p>
+      ))}
       <p>
         {report.notAttempted.length > 0
           ? `${report.notAttempted.length} later change${report.notAttempted.length === 1 ? ' was' : 's were'} not attempted. `

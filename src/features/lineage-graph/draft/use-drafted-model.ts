@@ -1,9 +1,10 @@
+import { useIsMutating } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { buildGraph } from '../model/build-graph';
-import { foldDraft, isHeld, withDraft } from '../model/draft';
+import { changeFingerprint, foldDraft, isHeld, withDraft } from '../model/draft';
 import { useDraft, useDraftStore } from './draft-store';
-import { useSavedByLastRun } from './save-state';
+import { SAVE_DRAFT_KEY } from './save-state';
 
 /**
  * The lineage as it will be once the staged draft is saved (draft.ts), next to the model of what
@@ -15,8 +16,23 @@ export function useDraftedModel(tree: LineageTree) {
   const store = useDraftStore();
   const draft = useDraft(store);
   const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
-  const savedByLastRun = useSavedByLastRun();
-  const unsaved = useMemo(() => changes.filter((change) => !savedByLastRun(change)), [changes, savedByLastRun]);
+  // What a Save all of this draft saved already (remembered in the stored draft as it runs, so
+  // also after a reload; forgotten when rolled back).
+  const saved = useMemo(() => new Set(draft.saved), [draft.saved]);
+  const savedByLastRun = useCallback((change: (typeof changes)[number]) => saved.size > 0 && saved.has(changeFingerprint(change)), [saved]);
+  // Drawn as drafted: every change but those saved. While a Save all runs, a link it saved stays
+  // drawn as drafted until the lineage read shows it (held), so that nothing vanishes mid-run; the
+  // lineage is read again when the run ends.
+  const saving = useIsMutating({ mutationKey: SAVE_DRAFT_KEY }) > 0;
+  const dropped = useMemo(
+    () => changes.filter((change) => savedByLastRun(change) && (!saving || change.diff === 'changed' || isHeld(base, change))).map((change) => change.key),
+    [base, changes, savedByLastRun, saving],
+  );
+  const droppedKey = dropped.join('\n'); // the picture is built again only when this set changes
+  const unsaved = useMemo(() => {
+    const skip = new Set(droppedKey.split('\n'));
+    return changes.filter((change) => !skip.has(change.key));
+  }, [changes, droppedKey]);
   const drafted = useMemo(() => withDraft(base, unsaved), [base, unsaved]);
   const held = useMemo(() => changes.filter((change) => savedByLastRun(change) || isHeld(base, change)).length, [base, changes, savedByLastRun]);
   /** The link (edge key) is in the lineage as it will be once the draft is saved. */

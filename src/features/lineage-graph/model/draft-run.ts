@@ -1,13 +1,17 @@
-// "Save all": a draft's link changes applied one after the other, each as a fresh read of the
-// stored source spec followed by at most one write (POST, PUT or DELETE). Reading right before
-// writing means a mapping someone else added meanwhile is kept (the draft's edits are applied to
-// what is stored now, never to what the page loaded), and running the same draft again after a
-// partial failure only does what is still missing. The run stops at the first failure and says
-// exactly what was applied; what was applied can be rolled back from the recorded before-specs.
+// "Save all": a draft's link changes applied, each as a fresh read of the stored source spec
+// followed by at most one write (POST, PUT or DELETE). Reading right before writing means a
+// mapping someone else added meanwhile is kept (the draft's edits are applied to what is stored
+// now, never to what the page loaded), and running the same draft again after a partial failure
+// only does what is still missing. Changes of different target tables may run side by side (at
+// most `parallel`); those of one target always one after the other, since each write replaces
+// what the previous one read. The run stops starting changes at the first failure (those under
+// way finish) and says exactly what was applied; what was applied can be rolled back from the
+// recorded before-specs. A run can be paused between changes.
 import { isStatus } from '@/api/errors';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { stableStringify } from '@/lib/stable-json';
-import { sameTable, type TableRef } from '@/lib/table-ref';
+import { eachLimited } from '@/lib/each-limited';
+import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
 import { applyMappings, newSourceSpec, type LinkChange } from './draft';
 
 export interface DraftApi {
@@ -42,8 +46,42 @@ export interface RunResult {
   applied: AppliedStep[];
   /** The change that failed, and why; undefined when everything was applied. */
   failed?: { change: LinkChange; error: unknown };
+  /** Changes of other targets that failed while the first failure stopped the run (parallel runs). */
+  alsoFailed?: { change: LinkChange; error: unknown }[];
   /** Changes after the failure: not attempted. */
   notAttempted: LinkChange[];
+}
+
+/** Pauses a run between changes: the writes under way finish, no new one starts until resumed. */
+export interface RunControl {
+  whenRunning(): Promise<void>;
+}
+
+export function createRunControl() {
+  let paused = false;
+  let waiting: (() => void)[] = [];
+  return {
+    get paused() {
+      return paused;
+    },
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      for (const go of waiting) go();
+      waiting = [];
+    },
+    whenRunning: (): Promise<void> => (paused ? new Promise((go) => waiting.push(go)) : Promise.resolve()),
+  };
+}
+
+export interface RunOptions {
+  /** Changes of different target tables run at most this many at a time (default 1: in order). */
+  parallel?: number;
+  control?: RunControl;
+  /** Told of each change applied, as it is (to remember progress across a reload). */
+  onApplied?: (step: AppliedStep) => void;
 }
 
 /** The method a change is expected to need, for the review list (the run decides from the stored spec). */
@@ -93,18 +131,52 @@ export class LinkGoneError extends Error {
   }
 }
 
-export async function runDraft(api: DraftApi, changes: readonly LinkChange[], onProgress?: (done: number, total: number) => void): Promise<RunResult> {
-  const applied: AppliedStep[] = [];
+export async function runDraft(
+  api: DraftApi,
+  changes: readonly LinkChange[],
+  onProgress?: (done: number, total: number) => void,
+  { parallel = 1, control, onApplied }: RunOptions = {},
+): Promise<RunResult> {
+  // Lanes: one per target table (in the order first met), or one per change when run in order.
+  const lanes = new Map<string, LinkChange[]>();
   for (const [index, change] of changes.entries()) {
-    onProgress?.(index, changes.length);
-    try {
-      applied.push(await applyChange(api, change));
-    } catch (error) {
-      return { applied, failed: { change, error }, notAttempted: changes.slice(index + 1) };
-    }
+    const lane = parallel > 1 ? tableKey(change.target) : String(index);
+    const known = lanes.get(lane);
+    if (known) known.push(change);
+    else lanes.set(lane, [change]);
   }
-  onProgress?.(changes.length, changes.length);
-  return { applied, notAttempted: [] };
+  const applied = new Map<LinkChange, AppliedStep>();
+  const started = new Set<LinkChange>();
+  const failures: { change: LinkChange; error: unknown }[] = [];
+  onProgress?.(0, changes.length);
+  await eachLimited(
+    [...lanes.values()],
+    parallel,
+    async (lane) => {
+      for (const change of lane) {
+        await control?.whenRunning();
+        if (failures.length > 0) return;
+        started.add(change);
+        try {
+          const step = await applyChange(api, change);
+          applied.set(change, step);
+          onApplied?.(step);
+        } catch (error) {
+          failures.push({ change, error });
+          return;
+        }
+        onProgress?.(applied.size, changes.length);
+      }
+    },
+    () => failures.length > 0,
+  );
+  const [failed, ...alsoFailed] = failures;
+  return {
+    applied: changes.flatMap((change) => applied.get(change) ?? []),
+    ...(failed && { failed }),
+    ...(alsoFailed.length > 0 && { alsoFailed }),
+    notAttempted: changes.filter((change) => !started.has(change)),
+  };
 }
 
 export interface RollbackResult {

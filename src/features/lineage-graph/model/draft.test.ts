@@ -4,7 +4,7 @@ import type { TableLineageSourceSpec } from '@/api/types';
 import { sourceRefOf, tableKey, type TableRef } from '@/lib/table-ref';
 import { buildGraph, edgeKey } from './build-graph';
 import { applyMappings, foldDraft, parseDraftOps, withDraft, withdrawChange, type DraftOp, type LinkChange } from './draft';
-import { rollbackDraft, runDraft, type DraftApi } from './draft-run';
+import { createRunControl, rollbackDraft, runDraft, type DraftApi } from './draft-run';
 import { ref, treeOf } from './fixtures';
 
 const k = (table: string) => tableKey(ref(table));
@@ -190,6 +190,91 @@ const specOf = (source: string, columns?: TableLineageSourceSpec['columns']): Ta
   source_schema: 's',
   source_table: source,
   ...(columns ? { columns } : {}),
+});
+
+/** Wraps an API so that each call takes a turn of the event loop, and records what ran at once. */
+function timed(api: DraftApi) {
+  const busy = new Map<string, number>(); // target → calls under way
+  let atOnce = 0;
+  let most = 0;
+  let sameTargetAtOnce = false;
+  const wrap =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const target = (args[0] as TableRef).table;
+      busy.set(target, (busy.get(target) ?? 0) + 1);
+      if ((busy.get(target) ?? 0) > 1) sameTargetAtOnce = true;
+      most = Math.max(most, ++atOnce);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      try {
+        return await call(...args);
+      } finally {
+        atOnce -= 1;
+        busy.set(target, (busy.get(target) ?? 1) - 1);
+      }
+    };
+  return {
+    api: { getSource: wrap(api.getSource), createSource: wrap(api.createSource), updateSource: wrap(api.updateSource), deleteSource: wrap(api.deleteSource) } as DraftApi,
+    most: () => most,
+    sameTargetAtOnce: () => sameTargetAtOnce,
+  };
+}
+
+describe('runDraft in parallel', () => {
+  // Six targets, three new sources each.
+  const targets = ['t1', 't2', 't3', 't4', 't5', 't6'];
+  const many = foldDraft(targets.flatMap((t) => ['x', 'y', 'z'].map((s) => addSource(`${s}${t}`, t))));
+
+  it('runs different targets side by side (at most 4), never two writes of one target at once, and applies everything', async () => {
+    const server = fakeApi({});
+    const clock = timed(server.api);
+    const progress: number[] = [];
+    const result = await runDraft(clock.api, many, (done) => progress.push(done), { parallel: 4 });
+    expect(result.failed).toBeUndefined();
+    expect(server.log).toHaveLength(18);
+    expect(clock.most()).toBe(4);
+    expect(clock.sameTargetAtOnce()).toBe(false);
+    expect(progress.at(-1)).toBe(18);
+    expect(result.applied.map((step) => step.change.key)).toEqual(many.map((change) => change.key)); // reported in the draft's order
+  });
+
+  it('pauses between changes: the writes under way finish, nothing starts until resumed', async () => {
+    const server = fakeApi({});
+    const control = createRunControl();
+    let pausedAt = -1;
+    const run = runDraft(
+      server.api,
+      many,
+      (done) => {
+        if (done === 5 && pausedAt < 0) {
+          control.pause();
+          pausedAt = done;
+        }
+      },
+      { parallel: 4, control },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const whilePaused = server.log.length;
+    expect(whilePaused).toBeLessThan(18);
+    expect(whilePaused).toBeLessThanOrEqual(5 + 3); // those under way when paused, no more
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.log).toHaveLength(whilePaused);
+    control.resume();
+    const result = await run;
+    expect(result.failed).toBeUndefined();
+    expect(server.log).toHaveLength(18);
+  });
+
+  it('stops starting changes at a failure; the others under way finish and are reported', async () => {
+    const server = fakeApi({}, (_method, target, source) => target.table === 't2' && source.table === 'yt2');
+    const result = await runDraft(timed(server.api).api, many, undefined, { parallel: 4 });
+    expect(result.failed?.change.source.table).toBe('yt2');
+    expect(result.notAttempted.some((change) => change.source.table === 'zt2')).toBe(true);
+    // Every change is accounted for exactly once.
+    const accounted = [...result.applied.map((s) => s.change), result.failed?.change, ...(result.alsoFailed ?? []).map((f) => f.change), ...result.notAttempted];
+    expect(accounted).toHaveLength(18);
+    expect(new Set(accounted).size).toBe(18);
+  });
 });
 
 describe('runDraft', () => {

@@ -4,6 +4,7 @@
 // "Save all" applies (one read + at most one write per link, see draft-run.ts).
 import type { TableLineageSourceSpec } from '@/api/types';
 import { setOwn } from '@/lib/own';
+import { stableStringify } from '@/lib/stable-json';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { edgeKey, type GraphEdge, type GraphModel, type TableNodeData } from './build-graph';
 
@@ -129,6 +130,22 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
     changes.push(change);
   }
   return changes;
+}
+
+/** One string per change and its content: the same change staged again has it, an edited one does not. */
+export function changeFingerprint(change: LinkChange): string {
+  const text = stableStringify(change);
+  // cyrb53: a short, well-spread hash, enough to tell the changes of one draft apart.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${change.key.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 /** Steps that, staged after the draft, take one link's change out of it (foldDraft cancels them out). */
