@@ -159,6 +159,29 @@ test('a large import: the review is drawn a screenful at a time; Save all pauses
   expect(missing).toEqual([]);
 });
 
+test('export to OpenLineage and import the file back: every link is already in DQOps, nothing is staged', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS);
+  await page.getByText('Export', { exact: true }).click();
+  await page.getByRole('menuitem', { name: 'OpenLineage events…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export to OpenLineage' });
+  await dialog.getByRole('radio', { name: /^All of this lineage/ }).check();
+  await dialog.getByRole('textbox', { name: 'OpenLineage namespace of warehouse' }).fill('snowflake://acme.eu-west-1');
+  const links = Number((await dialog.getByRole('button', { name: /^Export \d+ links$/ }).textContent())?.match(/\d+/)?.[0]);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Export \d+ links$/ }).click()]);
+  expect(download.suggestedFilename()).toBe('lineage-warehouse-marts-fct_orders.openlineage.ndjson');
+  const file = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const events = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { eventType: string; outputs: { namespace: string; name: string }[] });
+  expect(events.every((e) => e.eventType === 'COMPLETE')).toBe(true);
+  expect(events.map((e) => `${e.outputs[0]?.namespace} ${e.outputs[0]?.name}`)).toContain('snowflake://acme.eu-west-1 marts.fct_orders');
+
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByRole('dialog', { name: 'Import lineage' }).getByLabel('A file').setInputFiles(file);
+  const report = page.getByRole('dialog', { name: /^Import lineage from / });
+  await expect(report).toContainText(`${links} already in DQOps.`);
+  await expect(report.getByRole('button', { name: 'Nothing to stage' })).toBeDisabled();
+});
+
 test('a file that is not lineage gets its message and stages nothing', async ({ page }) => {
   await openDemo(page, FCT_ORDERS);
   await page.getByRole('button', { name: 'Import…' }).click();

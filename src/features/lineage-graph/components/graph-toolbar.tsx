@@ -1,5 +1,5 @@
 import { plural } from '@/lib/format';
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/combobox';
 import { closeMenuOf, Menu } from '@/components/menu';
 import { SeverityIcon } from '@/components/severity-badge';
@@ -13,6 +13,9 @@ import type { ExportFormat, ExportInput } from '../model/export';
 import type { GroupedPicture } from './paint-groups';
 import { FILTERABLE, nodeSeverity } from '../model/view-model';
 import type { ColourBy } from '../nodes/emphasis';
+
+// Loaded when first asked for, like the other exports.
+const ExportOpenLineageDialog = lazy(() => import('../import/export-openlineage-dialog').then((m) => ({ default: m.ExportOpenLineageDialog })));
 
 const COLOURINGS = [
   ['own', 'Own status', "Each table's own data-quality status"],
@@ -43,6 +46,7 @@ interface Props {
 export function GraphToolbar({ model, filters, grouped, onFilters, onFind, exportInput, groupedPicture, leading }: Props) {
   const { severities, showMissing, showAll, colourBy, groupBy } = filters;
   const [exportError, setExportError] = useState<string>();
+  const [openLineage, setOpenLineage] = useState(false);
   const total = model.nodes.size;
   // The list of every table (5,000 in big lineages) is built when the find box is first used,
   // not while the graph is being drawn.
@@ -155,8 +159,25 @@ export function GraphToolbar({ model, filters, grouped, onFilters, onFind, expor
               {format === 'png' ? 'Picture (PNG)' : format === 'svg' ? 'Vector picture (SVG)' : format === 'csv' ? 'Flows as CSV' : 'Flows as JSON'}
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="ls-menu__item"
+            aria-haspopup="dialog"
+            onClick={(event) => {
+              closeMenuOf(event.currentTarget);
+              setOpenLineage(true);
+            }}
+          >
+            OpenLineage events…
+          </button>
         </div>
       </Menu>
+      {openLineage ? (
+        <Suspense fallback={null}>
+          <ExportOpenLineageDialog tree={exportInput.tree} model={exportInput.model} drawnEdges={exportInput.edges} onClose={() => setOpenLineage(false)} />
+        </Suspense>
+      ) : null}
       {exportError ? (
         <span className="ls-toolbar__error" role="alert">
           {exportError}

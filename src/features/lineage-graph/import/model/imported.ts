@@ -19,6 +19,8 @@ export interface ImportedColumn {
   sourceColumns: string[];
   /** OpenLineage transformation types and subtypes ("DIRECT/IDENTITY"), kept in the mapping's properties. */
   transformations: string[];
+  /** Other properties of the mapping (Lineage Studio's own export carries them). */
+  properties?: Record<string, string>;
 }
 
 /** "source is a source of target", as the file says. */
@@ -29,7 +31,7 @@ export interface ImportedLink {
   columns: Record<string, ImportedColumn>;
   /** What the stored link's `properties` get: the dbt unique_id or the OpenLineage job. */
   properties: Record<string, string>;
-  /** Its `data_lineage_source_tool`: "dbt", or the OpenLineage job namespace (else the producer). */
+  /** Its `data_lineage_source_tool`: "dbt", or the OpenLineage job namespace (else the producer); '' says none. */
   tool: string;
 }
 

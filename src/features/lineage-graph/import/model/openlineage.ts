@@ -3,7 +3,17 @@
 // `columnLineage` facets (docs/lineage-formats.md, "OpenLineage"). Datasets are merged by
 // (namespace, name); for a column's lineage the latest COMPLETE event that has it wins. Failed
 // and aborted runs say nothing about lineage; unknown facets are ignored.
+import { setOwn } from '@/lib/own';
 import { ImportError, isObject, text, type ImportedColumn, type ImportedDataset, type ImportedLineage, type ImportedLink } from './imported';
+
+/** The input facet of Lineage Studio's own export (to-openlineage.ts). */
+const LINK_FACET = 'lineageStudio_link';
+
+const textMap = (value: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (isObject(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') setOwn(out, k, v);
+  return out;
+};
 
 export type Event = Record<string, unknown>;
 
@@ -98,7 +108,14 @@ export function parseOpenLineage(input: string | Event[]): ImportedLineage {
     }
     const job = isObject(event.job) ? event.job : {};
     const jobName = [text(job.namespace), text(job.name)].filter(Boolean).join('/');
-    const inputs = (Array.isArray(event.inputs) ? event.inputs : []).map(remember).filter((d): d is ImportedDataset => !!d);
+    const rawInputs = Array.isArray(event.inputs) ? event.inputs : [];
+    const inputs = rawInputs.map(remember).filter((d): d is ImportedDataset => !!d);
+    // Lineage Studio's own export says each link's tool and properties (docs/lineage-formats.md).
+    const linkFacets = new Map<string, Record<string, unknown>>();
+    for (const raw of rawInputs) {
+      const facet = isObject(raw) && isObject(raw.facets) && isObject(raw.facets[LINK_FACET]) ? raw.facets[LINK_FACET] : undefined;
+      if (facet && isObject(raw)) linkFacets.set(keyOf(text(raw.namespace) ?? '', text(raw.name) ?? ''), facet);
+    }
     const outputs = (Array.isArray(event.outputs) ? event.outputs : []).map((raw) => ({ raw, dataset: remember(raw) }));
     const tool = text(job.namespace) ?? text(event.producer) ?? 'openlineage';
     for (const { raw, dataset: output } of outputs) {
@@ -108,15 +125,19 @@ export function parseOpenLineage(input: string | Event[]): ImportedLineage {
       for (const input of inputs) {
         if (input.key === output.key) continue;
         const key = `${input.key}\u0001${output.key}`;
-        const link = links.get(key) ?? { source: input.key, target: output.key, columns: {}, properties: {}, tool };
-        if (jobName) link.properties.openlineage_job = jobName;
+        const own = linkFacets.get(input.key);
+        const link = links.get(key) ?? { source: input.key, target: output.key, columns: {}, properties: {}, tool: own ? (text(own.tool) ?? '') : tool };
+        if (own) Object.assign(link.properties, textMap(own.properties));
+        else if (jobName) link.properties.openlineage_job = jobName;
         if (lineage && type !== 'START') {
           const columns: Record<string, ImportedColumn> = {};
           for (const [column, spec] of Object.entries(lineage)) {
             const fields = isObject(spec) && Array.isArray(spec.inputFields) ? spec.inputFields : [];
             const mine = fields.filter((f): f is Record<string, unknown> => isObject(f) && text(f.namespace) === input.space && keyOf(input.space, text(f.name) ?? '') === input.key);
             const sourceColumns = [...new Set(mine.flatMap((f) => (text(f.field) ? [text(f.field) as string] : [])))];
-            if (sourceColumns.length > 0) columns[column] = { sourceColumns, transformations: [...new Set(mine.flatMap(transformationsOf))] };
+            const properties = own && isObject(own.columnProperties) ? textMap(own.columnProperties[column]) : {};
+            const transformations = [...new Set(mine.flatMap(transformationsOf))];
+            if (sourceColumns.length > 0) setOwn(columns, column, { sourceColumns, transformations, ...(Object.keys(properties).length > 0 && { properties }) });
           }
           if (Object.keys(columns).length > 0) link.columns = columns;
         }

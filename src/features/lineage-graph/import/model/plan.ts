@@ -85,7 +85,9 @@ export function resolveLinks(lineage: ImportedLineage, matches: ReadonlyMap<stri
       const known = Object.hasOwn(entry.columns, column) ? entry.columns[column] : undefined;
       const sourceColumns = [...new Set([...(known?.sourceColumns ?? []), ...mapping.sourceColumns])];
       const transformations = [...new Set([...(known?.properties[TRANSFORMATIONS_PROPERTY]?.split(', ') ?? []), ...mapping.transformations])];
-      setOwn(entry.columns, column, { sourceColumns, properties: transformations.length > 0 ? { [TRANSFORMATIONS_PROPERTY]: transformations.join(', ') } : {} });
+      const properties = { ...known?.properties, ...mapping.properties };
+      if (transformations.length > 0) properties[TRANSFORMATIONS_PROPERTY] = transformations.join(', ');
+      setOwn(entry.columns, column, { sourceColumns, properties });
     }
   }
   return { resolved: [...resolved.values()], unresolved };
@@ -110,7 +112,7 @@ function missingMappings(wanted: Record<string, PlannedColumn>, stored: StoredLi
 /** Is everything `ops` would stage already staged by the draft's change of that link? */
 function stagedAlready(change: LinkChange | undefined, link: ResolvedLink, mappings: ReturnType<typeof missingMappings>): boolean {
   if (!change || change.diff === 'removed') return false;
-  if (change.tool !== link.tool || !includesAll(change.properties, link.properties)) return false;
+  if ((link.tool !== '' && change.tool !== link.tool) || !includesAll(change.properties, link.properties)) return false;
   return mappings.every((m) => change.addMappings.some((a) => a.column === m.column && a.sourceColumn === m.sourceColumn && includesAll(a.properties, m.properties ?? {})));
 }
 
@@ -132,7 +134,8 @@ export function planImport(resolved: readonly ResolvedLink[], stored: ReadonlyMa
     const mappings = missingMappings(link.columns, held?.columns);
     const differences: string[] = [];
     if (held) {
-      if (held.tool !== link.tool) differences.push(held.tool ? `tool ${held.tool} → ${link.tool}` : `tool → ${link.tool}`);
+      // A file without a tool for the link ('') has no opinion on it.
+      if (link.tool !== '' && held.tool !== link.tool) differences.push(held.tool ? `tool ${held.tool} → ${link.tool}` : `tool → ${link.tool}`);
       // A property the stored link lacks is no change on its own (links entered before the import
       // carry no dbt_unique_id); one it holds with another value is. Either way, a staged link gets them.
       for (const [name, value] of Object.entries(link.properties)) {
@@ -146,7 +149,13 @@ export function planImport(resolved: readonly ResolvedLink[], stored: ReadonlyMa
     const ops: DraftOp[] =
       state === 'new' || state === 'changed'
         ? [
-            { kind: 'add-source', target, source, tool: link.tool, ...(Object.keys(link.properties).length > 0 && { properties: link.properties }) },
+            {
+              kind: 'add-source',
+              target,
+              source,
+              ...(link.tool !== '' && { tool: link.tool }),
+              ...(Object.keys(link.properties).length > 0 && { properties: link.properties }),
+            },
             ...mappings.map((m): DraftOp => ({ kind: 'add-mapping', target, source, ...m })),
           ]
         : [];
