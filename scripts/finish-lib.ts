@@ -2,7 +2,7 @@
 // into an installable package (docs/embedding.md).
 // - The public entry's declarations become dist-lib/lineage-studio.d.ts. They reference nothing but
 //   React, so the internal declarations are not shipped.
-// - The layout worker is started with the one form every consumer understands:
+// - The workers (layout; the import's file reader) are started with the one form every consumer understands:
 //   `new Worker(new URL("./assets/…", import.meta.url), { type: "module" })`. webpack 5 and Vite
 //   bundle that file; a browser loading dist-lib/ as is fetches it next to the module. Vite's own
 //   output (`new URL(new URL("assets/…", import.meta.url).href, "" + import.meta.url)`) is not
@@ -30,7 +30,8 @@ for (const file of readdirSync('dist-lib').filter((name) => name.endsWith('.js')
   if (/new URL\(\s*["']\//.test(fixed)) throw new Error(`${path} still refers to a root-absolute URL`);
   if (fixed !== code) writeFileSync(path, fixed);
 }
-if (workers !== 1) throw new Error(`Expected one layout worker in dist-lib, rewrote ${workers}: has Vite's output changed?`);
+// The layout worker and the import's file reader.
+if (workers !== 2) throw new Error(`Expected two workers in dist-lib (layout, import), rewrote ${workers}: has Vite's output changed?`);
 
 const app = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; description: string; dependencies: Record<string, string> };
 const pkg = {

@@ -182,6 +182,42 @@ test('export to OpenLineage and import the file back: every link is already in D
   await expect(report.getByRole('button', { name: 'Nothing to stage' })).toBeDisabled();
 });
 
+test('a 50 MB manifest is read off the page with progress, and reported', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await openDemo(page, FCT_ORDERS);
+  // The demo's warehouse models, each with a long description (real manifests carry docs and SQL).
+  const padding = 'x'.repeat(26_500);
+  const nodes: Record<string, unknown> = {};
+  for (let i = 0; i < 2000; i += 1) {
+    nodes[`model.big.m${i}`] = { resource_type: 'model', name: `m${i}`, database: 'warehouse', schema: 'marts', description: padding, config: {}, depends_on: { nodes: i > 0 ? [`model.big.m${i - 1}`] : [] } };
+  }
+  nodes['model.big.fct'] = { resource_type: 'model', name: 'fct_orders', database: 'warehouse', schema: 'marts', config: {}, depends_on: { nodes: ['model.big.dim'] } };
+  nodes['model.big.dim'] = { resource_type: 'model', name: 'dim_date', database: 'warehouse', schema: 'marts', config: {} };
+  const buffer = Buffer.from(JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json' }, nodes, sources: {} }));
+  expect(buffer.length).toBeGreaterThan(50 * 2 ** 20);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import lineage' });
+  // Every text the dialog shows while it reads, as it shows it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    new MutationObserver(() => {
+      for (const status of document.querySelectorAll('dialog [role="status"]')) if (!seen.includes(status.textContent ?? '')) seen.push(status.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  // (A file on disk: Playwright hands a buffer over only up to 50 MB.)
+  const path = testInfo.outputPath('big-manifest.json');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, buffer);
+  await dialog.getByLabel('A file').setInputFiles(path);
+  const report = page.getByRole('dialog', { name: 'Import lineage from big-manifest.json' });
+  await expect(report).toContainText('dbt manifest: 2,002 tables, 2,000 links.', { timeout: 60_000 });
+  await expect(report).toContainText('1 new'); // dim_date → fct_orders; the 2,000 m-models are not in DQOps
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  expect(seen).toContain('Reading the lineage in the file…');
+  expect(seen.some((text) => /^Reading the file: [\d.]+ MB of 5\d\.\d MB$/.test(text))).toBe(true);
+});
+
 test('a file that is not lineage gets its message and stages nothing', async ({ page }) => {
   await openDemo(page, FCT_ORDERS);
   await page.getByRole('button', { name: 'Import…' }).click();

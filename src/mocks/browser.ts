@@ -21,9 +21,27 @@ function readJson<T>(key: string): T | undefined {
 export async function startDemoServer() {
   const saved = readJson<Partial<MockOptions>>(OPTIONS_KEY) ?? {};
   const ctx = createMockContext(demoCatalog, { cacheWarmup: 'realistic', ...saved, ...optionsFromSearch(location.search) });
-  const lineage = readJson<Record<string, TableLineageSourceSpec[]>>(STORAGE_KEY);
-  if (lineage) ctx.store.importLineage(lineage);
-  ctx.onWrite.push(() => localStorage.setItem(STORAGE_KEY, JSON.stringify(ctx.store.exportLineage())));
+  // The demo catalog's lineage, as edited, survives a reload. A synthetic catalog (mock.generator,
+  // mock.warehouse) is made again from the URL: persisting it (megabytes at every write, past the
+  // storage quota at 5,000 tables) would only slow a Save all of thousands of links down.
+  if (ctx.options.generator === 0 && ctx.options.warehouse === 0) {
+    const lineage = readJson<Record<string, TableLineageSourceSpec[]>>(STORAGE_KEY);
+    if (lineage) ctx.store.importLineage(lineage);
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const persist = () => {
+      pending = undefined;
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(ctx.store.exportLineage()));
+      } catch {
+        // full or blocked storage: the edits last as long as the page
+      }
+    };
+    // Once per burst of writes (a Save all), and before the page goes.
+    ctx.onWrite.push(() => {
+      if (pending === undefined) pending = setTimeout(persist, 200);
+    });
+    window.addEventListener('pagehide', () => pending !== undefined && persist());
+  }
 
   // On a reload, MSW asks the browser to update its worker script (registration.update()) without
   // handling a failure: a reload at the wrong moment aborts that update and the page is left with

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
-import { invalidateLink } from '@/api/mutations';
+import { invalidateLinks } from '@/api/mutations';
 import type { TableRef } from '@/lib/table-ref';
 import { changeFingerprint, type LinkChange } from '../model/draft';
 import { ROLLBACK_DRAFT_KEY, SAVE_DRAFT_KEY } from './save-state';
@@ -28,8 +28,7 @@ export interface SaveProgress {
   paused: boolean;
 }
 
-const refresh = (queryClient: ReturnType<typeof useQueryClient>, changes: readonly LinkChange[]) =>
-  Promise.all(changes.map((change) => invalidateLink(queryClient, change.target, change.source)));
+const refresh = (queryClient: ReturnType<typeof useQueryClient>, changes: readonly LinkChange[]) => invalidateLinks(queryClient, changes);
 
 /**
  * "Save all" and "Roll back" for a draft. Both resolve with a report (a failure part-way is an

@@ -2,7 +2,7 @@
 // steward sees and changes, and a report says what each table and each link would become before
 // anything is staged. Accepting stages the links in the draft (one undoable batch); saving is the
 // draft's Save all. Nothing here writes to DQOps.
-import { useContext, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Modal } from '@/components/modal';
 import { ErrorPanel } from '@/components/error-panel';
 import { formatNumber, plural } from '@/lib/format';
@@ -11,9 +11,11 @@ import { ImportError, type ImportedDataset, type ImportedLineage } from './model
 import { choiceKey, connectionFor, spacesOf, type DatasetMatch } from './model/match';
 import { countStates, type LinkState, type PlannedLink } from './model/plan';
 import { readLineageFile } from './model/read-file';
+import { readFileLineage, type ReadProgress } from './read-in-worker';
 import { SampleFilesContext } from './sample-files';
 import { useImport, type Step } from './use-import';
 
+const GROUPED = { grouped: true };
 const STATE_ORDER: readonly LinkState[] = ['new', 'changed', 'remove', 'staged', 'already'];
 
 /** Rows of the link list drawn at most (the rest are counted). */
@@ -27,28 +29,40 @@ const STATE_WORDS: Record<LinkState, string> = {
   remove: 'to remove (sync)',
 };
 
+const formatMegabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const refText = (ref: TableRef) => `${ref.connection}.${ref.schema}.${ref.table}`;
 const datasetText = (d: ImportedDataset) => [d.space, d.schema, d.table].filter(Boolean).join(' · ');
 
 export function ImportDialog({ onClose, onStaged }: { onClose: () => void; onStaged: (staged: { links: number; targets: TableRef[] }) => void }) {
   const [file, setFile] = useState<{ name: string; lineage: ImportedLineage }>();
   const [readError, setReadError] = useState<string>();
-  const [reading, setReading] = useState(false);
+  const [reading, setReading] = useState<ReadProgress | 'small'>();
+  // A big file is read in a worker; closing the dialog stops it. (Made in the effect: StrictMode
+  // runs effects twice, and a controller aborted by the first cleanup would stay aborted.)
+  const closed = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    closed.current = controller;
+    return () => controller.abort();
+  }, []);
   const [pasted, setPasted] = useState('');
   const samples = useContext(SampleFilesContext);
 
-  const read = async (name: string, text: () => Promise<string>) => {
+  const read = async (name: string, lineageOf: (signal: AbortSignal) => Promise<ImportedLineage>) => {
+    const { signal } = closed.current;
     setReadError(undefined);
-    setReading(true);
+    setReading('small');
     try {
-      const lineage = readLineageFile(await text());
-      setFile({ name, lineage });
+      const lineage = await lineageOf(signal);
+      if (!signal.aborted) setFile({ name, lineage });
     } catch (error) {
+      if (signal.aborted) return;
       setReadError(error instanceof ImportError ? error.message : `The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      setReading(false);
+      if (!signal.aborted) setReading(undefined);
     }
   };
+  const readText = (name: string, text: () => Promise<string>) => read(name, async () => readLineageFile(await text()));
 
   return (
     <Modal open wide title={file ? `Import lineage from ${file.name}` : 'Import lineage'} onClose={onClose}>
@@ -66,10 +80,10 @@ export function ImportDialog({ onClose, onStaged }: { onClose: () => void; onSta
             <input
               type="file"
               accept=".json,.jsonl,.ndjson,application/json"
-              disabled={reading}
+              disabled={!!reading}
               onChange={(event) => {
                 const chosen = event.currentTarget.files?.[0];
-                if (chosen) void read(chosen.name, () => chosen.text());
+                if (chosen) void read(chosen.name, (signal) => readFileLineage(chosen, setReading, signal));
                 event.currentTarget.value = ''; // the same file again is read again
               }}
             />
@@ -82,18 +96,27 @@ export function ImportDialog({ onClose, onStaged }: { onClose: () => void; onSta
             <button
               type="button"
               className="ls-button"
-              disabled={reading || pasted.trim() === ''}
-              onClick={() => void read('pasted text', () => Promise.resolve(pasted))}
+              disabled={!!reading || pasted.trim() === ''}
+              onClick={() => void readText('pasted text', () => Promise.resolve(pasted))}
             >
               Read the pasted text
             </button>
             {samples.map((sample) => (
-              <button key={sample.name} type="button" className="ls-button" disabled={reading} onClick={() => void read(sample.name, sample.read)}>
+              <button key={sample.name} type="button" className="ls-button" disabled={!!reading} onClick={() => void readText(sample.name, sample.read)}>
                 {sample.label}
               </button>
             ))}
           </div>
-          {reading ? <p role="status">Reading the file…</p> : null}
+          {reading === undefined ? null : reading === 'small' ? (
+            <p role="status">Reading the file…</p>
+          ) : reading.phase === 'reading' ? (
+            <p className="ls-import__progress" role="status">
+              Reading the file: {formatMegabytes(reading.done)} of {formatMegabytes(reading.total)}
+              <progress max={reading.total} value={reading.done} aria-label="Reading the file" />
+            </p>
+          ) : (
+            <p role="status">Reading the lineage in the file…</p>
+          )}
           {readError ? (
             <div className="ls-notice ls-notice--error" role="alert">
               <p>{readError}</p>
@@ -134,7 +157,7 @@ function Report({
 }) {
   const { lineage } = file;
   const run = useImport(lineage);
-  const datasets = [...lineage.datasets.values()];
+  const datasets = useMemo(() => [...lineage.datasets.values()], [lineage]);
   const counts = { matched: 0, ambiguous: 0, missing: 0, chosen: 0 };
   for (const d of datasets) {
     const match = run.matches?.get(d.key);
@@ -153,7 +176,7 @@ function Report({
   return (
     <div className="ls-import">
       <p>
-        {kind}: {plural(datasets.length, 'table')}, {plural(lineage.links.length, 'link')}.{' '}
+        {kind}: {plural(datasets.length, 'table', undefined, GROUPED)}, {plural(lineage.links.length, 'link', undefined, GROUPED)}.{' '}
         <button type="button" className="ls-linkbutton" onClick={onAnother}>
           Choose another file
         </button>
@@ -198,7 +221,7 @@ function Report({
           Cancel
         </button>
         <button type="button" className="ls-button ls-button--primary" disabled={toStage.length === 0} onClick={stage}>
-          {toStage.length === 0 ? 'Nothing to stage' : `Stage ${plural(toStage.length, 'link')} in the draft`}
+          {toStage.length === 0 ? 'Nothing to stage' : `Stage ${plural(toStage.length, 'link', undefined, GROUPED)} in the draft`}
         </button>
       </div>
     </div>
@@ -313,7 +336,7 @@ function Missing({ datasets, matches }: { datasets: ImportedDataset[]; matches: 
   if (missing.length === 0) return null;
   return (
     <details className="ls-import__missing">
-      <summary>{plural(missing.length, 'table')} not in DQOps (their links are not imported)</summary>
+      <summary>{plural(missing.length, 'table', undefined, GROUPED)} not in DQOps (their links are not imported)</summary>
       <ul>
         {missing.slice(0, LIST_MAX).map((d) => (
           <li key={d.key}>{datasetText(d)}</li>
@@ -333,8 +356,8 @@ function Links({ plan, waiting }: { plan: PlannedLink[]; waiting: number }) {
       [...plan].sort((a, b) => order(a) - order(b) || refText(a.target).localeCompare(refText(b.target)) || refText(a.source).localeCompare(refText(b.source))),
     [plan],
   );
-  const parts: ReactNode[] = STATE_ORDER.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${STATE_WORDS[s]}`);
-  if (waiting > 0) parts.push(`${waiting} waiting for a table that is not matched`);
+  const parts: ReactNode[] = STATE_ORDER.filter((s) => counts[s] > 0).map((s) => `${formatNumber(counts[s])} ${STATE_WORDS[s]}`);
+  if (waiting > 0) parts.push(`${formatNumber(waiting)} waiting for a table that is not matched`);
   return (
     <>
       <p>{parts.length > 0 ? parts.join(', ') : 'No link.'}.</p>
