@@ -11,6 +11,7 @@ import type { TableLineageSourceSpec } from '@/api/types';
 import { Modal } from '@/components/modal';
 import { downloadBlob } from '@/lib/download';
 import { eachLimited } from '@/lib/each-limited';
+import { readStoredJson, writeStoredJson } from '@/lib/stored-json';
 import { formatNumber, plural } from '@/lib/format';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import type { GraphEdge, GraphModel } from '../model/build-graph';
@@ -21,21 +22,10 @@ import { toOpenLineage, type ExportedTable } from './model/to-openlineage';
 const KEY = 'lineage-studio.export-namespaces.';
 const PARALLEL = 4;
 
+/** Connection → namespace, as last set on this server (only the texts of an unreadable value). */
 function loadNamespaces(server: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY + server) ?? '{}');
-    return value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) : {};
-  } catch {
-    return {}; // unreadable or blocked storage
-  }
-}
-
-function saveNamespaces(server: string, namespaces: Record<string, string>): void {
-  try {
-    localStorage.setItem(KEY + server, JSON.stringify(namespaces));
-  } catch {
-    // not remembered
-  }
+  const value = readStoredJson(KEY + server);
+  return value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) : {};
 }
 
 export function ExportOpenLineageDialog({
@@ -69,7 +59,7 @@ export function ExportOpenLineageDialog({
 
   const run = async () => {
     setError(undefined);
-    saveNamespaces(api.baseUrl, namespaces);
+    writeStoredJson(KEY + api.baseUrl, namespaces);
     const byTarget = new Map<string, { target: TableRef; sources: TableRef[] }>();
     for (const edge of edges) {
       const entry = byTarget.get(tableKey(edge.flow.target)) ?? { target: edge.flow.target, sources: [] };
@@ -102,8 +92,8 @@ export function ExportOpenLineageDialog({
     <Modal open title="Export to OpenLineage" onClose={onClose}>
       <div className="ls-import">
         <p>
-          One OpenLineage <code>COMPLETE</code> run event per target table, with its column lineage and DQOps&apos;s columns, as newline-delimited JSON
-          that Marquez or any OpenLineage consumer can load. Importing the file back into this DQOps changes nothing.
+          One OpenLineage <code>COMPLETE</code> run event per target table, with its column lineage and DQOps&apos;s columns, as newline-delimited JSON that
+          Marquez or any OpenLineage consumer can load. Importing the file back into this DQOps changes nothing.
         </p>
         <fieldset className="ls-fieldset">
           <legend>Which links</legend>
@@ -117,7 +107,9 @@ export function ExportOpenLineageDialog({
           </label>
         </fieldset>
         <table className="ls-table">
-          <caption className="ls-hint">OpenLineage namespace of each DQOps connection (for example postgres://host:5432); remembered for this DQOps server.</caption>
+          <caption className="ls-hint">
+            OpenLineage namespace of each DQOps connection (for example postgres://host:5432); remembered for this DQOps server.
+          </caption>
           <thead>
             <tr>
               <th scope="col">DQOps connection</th>

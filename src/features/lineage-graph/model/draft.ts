@@ -5,6 +5,7 @@
 import type { TableLineageSourceSpec } from '@/api/types';
 import { setOwn } from '@/lib/own';
 import { stableStringify } from '@/lib/stable-json';
+import { isTextMap } from '@/lib/stored-json';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { edgeKey, type GraphEdge, type GraphModel, type TableNodeData } from './build-graph';
 
@@ -124,7 +125,14 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
   for (const [key, link] of links) {
     const diff: LinkDiff | undefined = link.added ? 'added' : link.removed ? 'removed' : link.add.size + link.remove.size > 0 ? 'changed' : undefined;
     if (!diff) continue;
-    const change: LinkChange = { key, target: link.target, source: link.source, diff, addMappings: [...link.add.values()], removeMappings: [...link.remove.values()] };
+    const change: LinkChange = {
+      key,
+      target: link.target,
+      source: link.source,
+      diff,
+      addMappings: [...link.add.values()],
+      removeMappings: [...link.remove.values()],
+    };
     if (diff !== 'removed' && link.tool !== undefined) change.tool = link.tool;
     if (diff !== 'removed' && link.properties) change.properties = link.properties;
     changes.push(change);
@@ -314,6 +322,3 @@ export function parseDraftOps(value: unknown): DraftOp[] {
   }
   return ops;
 }
-
-const isTextMap = (value: unknown): value is Record<string, string> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
