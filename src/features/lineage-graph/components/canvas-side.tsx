@@ -1,12 +1,12 @@
 // The panel beside the graph: the draft review, a table's details, a link's details, or the legend,
 // after the selection (model/selection.ts).
-import { lazy, Suspense, type RefObject } from 'react';
+import { lazy, Suspense, useMemo, type RefObject } from 'react';
 import type { GroupBy } from '../model/groups';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { edgeKey } from '../model/build-graph';
 import type { RootCauseStep } from '../model/root-cause';
 import type { Selection } from '../model/selection';
-import { flowsThroughRoot, type PathHighlight } from '../model/traverse';
+import { throughRoot, type PathHighlight } from '../model/traverse';
 import type { DraftedModel } from '../draft/use-drafted-model';
 import { EdgeDetails, NodeDetails } from './details-panel';
 import { Legend } from './legend';
@@ -43,16 +43,21 @@ interface CanvasSideProps {
   hideLegendButton: RefObject<HTMLButtonElement | null>;
   onOpenTable: (table: TableRef) => void;
   onEditLink: (target: TableRef, source: TableRef | 'new', prefill?: TableRef) => void;
+  /** The review will likely open soon (an import is under way): its code is loaded now, hidden, so
+   * that it does not wait for it then behind the graph's redraw. */
+  reviewSoon?: boolean;
 }
 
 export function CanvasSide(props: CanvasSideProps) {
   const { id, panel, selection, closeReview, drafted, legend, hideLegendButton, onOpenTable } = props;
   const { base, store, draft, changes } = drafted;
   const reviewing = selection.kind === 'review';
+  // Asked once per saved link of a Save all's report (thousands after an import): one walk per model.
+  const flowsThrough = useMemo(() => throughRoot(base), [base]);
   return (
     <aside className="ls-canvas__side" aria-label="Details" id={id} tabIndex={-1} ref={panel} hidden={!legend.open && selection.kind === 'none'}>
       {/* Kept mounted while hidden: a Save all report (and its roll-back offer) outlives a look at a table. */}
-      {draft.active || draft.ops.length > 0 ? (
+      {draft.active || draft.ops.length > 0 || props.reviewSoon ? (
         <Suspense fallback={reviewing ? <p className="ls-hint">Opening the draft…</p> : null}>
           <ReviewPanel
             store={store}
@@ -61,7 +66,7 @@ export function CanvasSide(props: CanvasSideProps) {
             onClose={closeReview}
             outside={{
               root: base.nodes.get(base.rootKey)?.ref.table ?? '',
-              isOutside: (change) => !flowsThroughRoot(base, tableKey(change.source), tableKey(change.target)),
+              isOutside: (change) => !flowsThrough(tableKey(change.source), tableKey(change.target)),
               onOpenTable,
             }}
           />

@@ -3,7 +3,7 @@
 // emphasis, React Flow's elements, the camera. This file wires them and lays out
 // the toolbar, the graph and the side panel.
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useId, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { useEditableConnections, useReadOnly } from '@/api/use-can-edit';
 import { ReadOnlyNote } from '@/components/read-only-note';
@@ -123,7 +123,15 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
     selectedEdge: selection.kind === 'edge' ? selection.key : undefined,
   });
   const placedKeys = useMemo(() => flow.nodes.map((node) => node.id), [flow.nodes]);
-  const camera = useCamera({ box: flowBox, layout: placed, drawn: placedKeys, edges: drawing.edges, focus: selected ?? model.rootKey, showAll: filters.showAll, heightOf: heightOfTable });
+  const camera = useCamera({
+    box: flowBox,
+    layout: placed,
+    drawn: placedKeys,
+    edges: drawing.edges,
+    focus: selected ?? model.rootKey,
+    showAll: filters.showAll,
+    heightOf: heightOfTable,
+  });
 
   /** Selects a table (found, or named in a panel), draws it if it is not drawn, and centres on it. */
   const focusTable = useCallback(
@@ -150,6 +158,8 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
   const selectOnCanvas = (key: string | undefined) => select(key === undefined ? { kind: 'none' } : { kind: 'table', key });
   const reviewing = selection.kind === 'review';
   const openReview = () => select({ kind: 'review', table: selected });
+  // An import may stage thousands of links: its review is made ready while the dialog is open.
+  const [reviewSoon, setReviewSoon] = useState(false);
   return (
     <div className="ls-canvas">
       <GraphToolbar
@@ -164,7 +174,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           <>
             {leading}
             {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={store} onReview={openReview} /> : readOnly ? <ReadOnlyNote compact /> : null}
-            {readOnly ? null : <ImportButton onStaged={openReview} />}
+            {readOnly ? null : <ImportButton onStaged={openReview} onOpen={() => setReviewSoon(true)} />}
           </>
         }
       />
@@ -186,7 +196,14 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             </button>
           )}
           {!legend.open && selection.kind === 'none' ? (
-            <button type="button" ref={showLegendButton} className="ls-button ls-legend-toggle" aria-expanded="false" aria-controls={sideId} onClick={() => legend.toggle(true)}>
+            <button
+              type="button"
+              ref={showLegendButton}
+              className="ls-button ls-legend-toggle"
+              aria-expanded="false"
+              aria-controls={sideId}
+              onClick={() => legend.toggle(true)}
+            >
               Legend
             </button>
           ) : null}
@@ -206,7 +223,13 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
             unreadLinks={columnLists.unreadLinks}
           />
           {grouped ? (
-            <Suspense fallback={<p className="ls-canvas__busy" role="status">Grouping the tables…</p>}>
+            <Suspense
+              fallback={
+                <p className="ls-canvas__busy" role="status">
+                  Grouping the tables…
+                </p>
+              }
+            >
               <GroupedOverview
                 model={model}
                 by={grouped}
@@ -276,6 +299,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           hideLegendButton={hideLegendButton}
           onOpenTable={onOpenTable}
           onEditLink={onEditLink}
+          reviewSoon={reviewSoon}
         />
       </div>
     </div>

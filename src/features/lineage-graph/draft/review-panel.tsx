@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describeError } from '@/api/errors';
 import { useToast } from '@/components/toast';
 import type { TableRef } from '@/lib/table-ref';
@@ -91,9 +91,15 @@ export function ReviewPanel({
     ...run.notAttempted.map((change) => ({ change, method: expectedMethod(change), state: 'skipped', note: 'not attempted' })),
   ];
   // Changes a stopped Save all saved already (this draft, stored): the next run skips them.
-  const savedBefore = new Set(draft.saved);
-  const resumable = savedBefore.size === 0 ? 0 : changes.filter((change) => savedBefore.has(changeFingerprint(change))).length;
+  // (Only shown between runs: while one runs, `saved` grows every second.)
+  const resumable = useMemo(() => {
+    if (busy || draft.saved.length === 0) return 0;
+    const savedBefore = new Set(draft.saved);
+    return changes.filter((change) => savedBefore.has(changeFingerprint(change))).length;
+  }, [busy, draft.saved, changes]);
   const grouped = changes.length > VIRTUAL_FROM;
+  // Once per draft, not per render: a Save all's progress renders the panel many times a second.
+  const rows = useMemo(() => (grouped ? byTarget(changes) : changes.map((change): ReviewRow => ({ kind: 'change', change }))), [grouped, changes]);
 
   return (
     <section className="ls-details ls-review" aria-label="Draft review" hidden={hidden}>
@@ -142,7 +148,7 @@ export function ReviewPanel({
           <VirtualList
             className="ls-review__list"
             label="Changes to save"
-            items={grouped ? byTarget(changes) : changes.map((change): ReviewRow => ({ kind: 'change', change }))}
+            items={rows}
             rowHeight={ROW}
             height={LIST_HEIGHT}
             itemKey={(row) => (row.kind === 'target' ? `target ${row.key}` : row.change.key)}
@@ -163,9 +169,7 @@ export function ReviewPanel({
 
       {draft.ops.length > 0 ? (
         <details className="ls-review__steps" open={draft.ops.length <= 8}>
-          <summary>
-            {plural(draft.ops.length, 'staged step')}
-          </summary>
+          <summary>{plural(draft.ops.length, 'staged step')}</summary>
           <VirtualList
             label="Staged steps"
             items={draft.ops}

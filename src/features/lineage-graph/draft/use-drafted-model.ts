@@ -1,5 +1,5 @@
 import { useIsMutating } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { LineageTree } from '@/api/normalize';
 import { buildGraph } from '../model/build-graph';
 import { changeFingerprint, foldDraft, isHeld, withDraft } from '../model/draft';
@@ -16,6 +16,9 @@ export function useDraftedModel(tree: LineageTree) {
   const store = useDraftStore();
   const draft = useDraft(store);
   const changes = useMemo(() => foldDraft(draft.ops), [draft.ops]);
+  // The picture follows the draft a moment later: staging 2,000 imported links shows the review
+  // first (its list is what the steward asked for), then redraws the graph in the background.
+  const drawnChanges = useDeferredValue(changes);
   // What a Save all of this draft saved already (remembered in the stored draft as it runs, so
   // also after a reload; forgotten when rolled back).
   const saved = useMemo(() => new Set(draft.saved), [draft.saved]);
@@ -25,14 +28,14 @@ export function useDraftedModel(tree: LineageTree) {
   // lineage is read again when the run ends.
   const saving = useIsMutating({ mutationKey: SAVE_DRAFT_KEY }) > 0;
   const dropped = useMemo(
-    () => changes.filter((change) => savedByLastRun(change) && (!saving || change.diff === 'changed' || isHeld(base, change))).map((change) => change.key),
-    [base, changes, savedByLastRun, saving],
+    () => drawnChanges.filter((change) => savedByLastRun(change) && (!saving || change.diff === 'changed' || isHeld(base, change))).map((change) => change.key),
+    [base, drawnChanges, savedByLastRun, saving],
   );
   const droppedKey = dropped.join('\n'); // the picture is built again only when this set changes
   const unsaved = useMemo(() => {
     const skip = new Set(droppedKey.split('\n'));
-    return changes.filter((change) => !skip.has(change.key));
-  }, [changes, droppedKey]);
+    return drawnChanges.filter((change) => !skip.has(change.key));
+  }, [drawnChanges, droppedKey]);
   const drafted = useMemo(() => withDraft(base, unsaved), [base, unsaved]);
   const held = useMemo(() => changes.filter((change) => savedByLastRun(change) || isHeld(base, change)).length, [base, changes, savedByLastRun]);
   /** The link (edge key) is in the lineage as it will be once the draft is saved. */

@@ -4,6 +4,7 @@ import { useDqopsApi } from '@/api/api-context';
 import { invalidateLinks } from '@/api/mutations';
 import type { TableRef } from '@/lib/table-ref';
 import { changeFingerprint, type LinkChange } from '../model/draft';
+import { inSlices } from '@/lib/in-slices';
 import { ROLLBACK_DRAFT_KEY, SAVE_DRAFT_KEY } from './save-state';
 import { createRunControl, rollbackDraft, runDraft, type AppliedStep, type RollbackResult, type RunResult } from '../model/draft-run';
 import type { DraftStore } from './draft-store';
@@ -49,8 +50,11 @@ export function useSaveDraft(store: DraftStore) {
   const save = useMutation({
     mutationKey: SAVE_DRAFT_KEY,
     mutationFn: async (changes: readonly LinkChange[]): Promise<RunResult & Written & { before: number }> => {
+      // Every change's fingerprint, in slices: what a stop saved is skipped, and the graph (which
+      // tells saved links from unsaved ones by it) would otherwise work them all out in one task.
       const saved = new Set(store.get().saved);
-      const todo = changes.filter((change) => !saved.has(changeFingerprint(change)));
+      const todo: LinkChange[] = [];
+      await inSlices(changes, (change) => !saved.has(changeFingerprint(change)) && todo.push(change));
       const before = changes.length - todo.length;
       control.resume();
       let lastRemembered = performance.now();

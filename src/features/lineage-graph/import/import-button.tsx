@@ -6,9 +6,12 @@ const ImportDialog = lazy(() => import('./import-dialog').then((m) => ({ default
 
 export function ImportButton({
   onStaged,
+  onOpen,
   className = 'ls-button',
 }: {
   onStaged: (staged: { links: number; targets: TableRef[] }) => void;
+  /** The dialog opened (the review it may lead to can be made ready meanwhile). */
+  onOpen?: () => void;
   className?: string;
 }) {
   const [open, setOpen] = useState(false);
@@ -18,7 +21,10 @@ export function ImportButton({
         type="button"
         className={className}
         aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpen(true);
+          onOpen?.();
+        }}
         title="Stage lineage from a dbt manifest or OpenLineage events"
       >
         Import…

@@ -13,7 +13,7 @@ import { countStates, type LinkState, type PlannedLink } from './model/plan';
 import { readLineageFile } from './model/read-file';
 import { readFileLineage, type ReadProgress } from './read-in-worker';
 import { SampleFilesContext } from './sample-files';
-import { useImport, type Step } from './use-import';
+import { useCatalogRead, useImport, type CatalogRead, type Step } from './use-import';
 
 const GROUPED = { grouped: true };
 const STATE_ORDER: readonly LinkState[] = ['new', 'changed', 'remove', 'staged', 'already'];
@@ -47,6 +47,8 @@ export function ImportDialog({ onClose, onStaged }: { onClose: () => void; onSta
   }, []);
   const [pasted, setPasted] = useState('');
   const samples = useContext(SampleFilesContext);
+  // Read from the start: a 5,000-table catalog takes a second or two, spent while a file is chosen.
+  const catalog = useCatalogRead();
 
   const read = async (name: string, lineageOf: (signal: AbortSignal) => Promise<ImportedLineage>) => {
     const { signal } = closed.current;
@@ -67,7 +69,7 @@ export function ImportDialog({ onClose, onStaged }: { onClose: () => void; onSta
   return (
     <Modal open wide title={file ? `Import lineage from ${file.name}` : 'Import lineage'} onClose={onClose}>
       {file ? (
-        <Report file={file} onAnother={() => setFile(undefined)} onClose={onClose} onStaged={onStaged} />
+        <Report file={file} catalog={catalog} onAnother={() => setFile(undefined)} onClose={onClose} onStaged={onStaged} />
       ) : (
         <div className="ls-import">
           <p>
@@ -146,17 +148,19 @@ function Progress({ step }: { step: Step }) {
 
 function Report({
   file,
+  catalog,
   onAnother,
   onClose,
   onStaged,
 }: {
   file: { name: string; lineage: ImportedLineage };
+  catalog: CatalogRead;
   onAnother: () => void;
   onClose: () => void;
   onStaged: (staged: { links: number; targets: TableRef[] }) => void;
 }) {
   const { lineage } = file;
-  const run = useImport(lineage);
+  const run = useImport(lineage, catalog);
   const datasets = useMemo(() => [...lineage.datasets.values()], [lineage]);
   const counts = { matched: 0, ambiguous: 0, missing: 0, chosen: 0 };
   for (const d of datasets) {

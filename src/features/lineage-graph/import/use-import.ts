@@ -1,5 +1,5 @@
-// The import's steps for the dialog: the file read, DQOps's catalog read (once per dialog), the
-// datasets matched under the current rules, the stored links of the matched target tables read
+// The import's steps for the dialog: DQOps's catalog read (once per dialog, from the moment it
+// opens: the file is being chosen and read meanwhile), the datasets matched under the current rules, the stored links of the matched target tables read
 // (only the targets not read yet, when a rule or a choice brings new ones), and the plan against
 // them and the draft. Rules and choices are remembered per server as they change.
 import { useEffect, useMemo, useState } from 'react';
@@ -29,7 +29,34 @@ interface Outcome<T> {
   attempt: number;
 }
 
-export function useImport(lineage: ImportedLineage) {
+/** Every table of DQOps (for matching), read when the dialog opens; `retry` reads it again. */
+export function useCatalogRead() {
+  const api = useDqopsApi();
+  const [attempt, setAttempt] = useState(0);
+  const [read, setRead] = useState<Outcome<Catalog>>({ attempt: -1 });
+  const [progress, setProgress] = useState<Step>({ label: 'Reading the DQOps catalog', done: 0, total: 0 });
+  useEffect(() => {
+    const controller = new AbortController();
+    readCatalog(api, controller.signal, (done, total) => setProgress({ label: 'Reading the DQOps catalog: schemas', done, total }))
+      .then((value) => !controller.signal.aborted && setRead({ value, attempt }))
+      .catch((error: unknown) => !controller.signal.aborted && setRead({ error, attempt }));
+    return () => controller.abort();
+  }, [api, attempt]);
+  const load: Load<Catalog> =
+    read.attempt !== attempt
+      ? { state: 'loading', step: progress }
+      : read.value
+        ? { state: 'ready', value: read.value }
+        : { state: 'failed', error: read.error };
+  const value = read.attempt === attempt ? read.value : undefined;
+  // Indexed as soon as it arrives (usually while a file is chosen), not with the file's matching.
+  const index = useMemo(() => (value ? indexCatalog(value.connections, value.tables) : undefined), [value]);
+  return { load, value, index, retry: () => setAttempt((n) => n + 1) };
+}
+
+export type CatalogRead = ReturnType<typeof useCatalogRead>;
+
+export function useImport(lineage: ImportedLineage, catalogRead: CatalogRead) {
   const api = useDqopsApi();
   const store = useDraftStore();
   const draft = useDraft(store);
@@ -41,25 +68,9 @@ export function useImport(lineage: ImportedLineage) {
     setRulesState(next);
     saveRules(api.baseUrl, next);
   };
+  const catalog = catalogRead.load;
 
-  // The catalog, once per dialog (and per Try again).
-  const [catalogRead, setCatalogRead] = useState<Outcome<Catalog>>({ attempt: -1 });
-  const [catalogProgress, setCatalogProgress] = useState<Step>({ label: 'Reading the DQOps catalog', done: 0, total: 0 });
-  useEffect(() => {
-    const controller = new AbortController();
-    readCatalog(api, controller.signal, (done, total) => setCatalogProgress({ label: 'Reading the DQOps catalog: schemas', done, total }))
-      .then((value) => !controller.signal.aborted && setCatalogRead({ value, attempt }))
-      .catch((error: unknown) => !controller.signal.aborted && setCatalogRead({ error, attempt }));
-    return () => controller.abort();
-  }, [api, attempt]);
-  const catalog: Load<Catalog> =
-    catalogRead.attempt !== attempt
-      ? { state: 'loading', step: catalogProgress }
-      : catalogRead.value
-        ? { state: 'ready', value: catalogRead.value }
-        : { state: 'failed', error: catalogRead.error };
-
-  const index = useMemo(() => (catalogRead.value ? indexCatalog(catalogRead.value.connections, catalogRead.value.tables) : undefined), [catalogRead.value]);
+  const { index } = catalogRead;
   const matches = useMemo(() => (index ? matchAll(lineage.datasets.values(), index, rules) : undefined), [lineage, index, rules]);
   const links = useMemo(() => (matches ? resolveLinks(lineage, matches) : undefined), [lineage, matches]);
 
@@ -98,7 +109,7 @@ export function useImport(lineage: ImportedLineage) {
 
   return {
     catalog,
-    connections: catalogRead.value?.connections ?? [],
+    connections: index?.connections ?? [],
     rules,
     setRules,
     matches,
@@ -107,7 +118,10 @@ export function useImport(lineage: ImportedLineage) {
     plan,
     sync,
     setSync,
-    retry: () => setAttempt((n) => n + 1),
+    retry: () => {
+      if (catalog.state === 'failed') catalogRead.retry();
+      setAttempt((n) => n + 1);
+    },
     store,
   };
 }

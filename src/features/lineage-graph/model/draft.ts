@@ -71,7 +71,20 @@ export const mappingId = (m: MappingRef) => `${m.column}\u0000${m.sourceColumn}`
  * removing a source the draft added forgets it (and its mappings), re-adding a removed source
  * cancels the removal. Links whose net change is nothing are left out.
  */
-export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
+export function foldDraft(ops: readonly DraftOp[]): readonly LinkChange[] {
+  // The steps of a draft snapshot never change: the graph, the toolbar and an open import dialog
+  // all fold the same array, once (2,000 staged links take ~40 ms to fold).
+  let changes = folded.get(ops);
+  if (!changes) {
+    changes = fold(ops);
+    folded.set(ops, changes);
+  }
+  return changes;
+}
+
+const folded = new WeakMap<readonly DraftOp[], readonly LinkChange[]>();
+
+function fold(ops: readonly DraftOp[]): LinkChange[] {
   interface Acc {
     target: TableRef;
     source: TableRef;
@@ -140,8 +153,21 @@ export function foldDraft(ops: readonly DraftOp[]): LinkChange[] {
   return changes;
 }
 
+/** Changes are never mutated once folded: each one's fingerprint is computed once (a Save all's
+ * progress re-renders ask for thousands of them every second). */
+const fingerprints = new WeakMap<LinkChange, string>();
+
 /** One string per change and its content: the same change staged again has it, an edited one does not. */
 export function changeFingerprint(change: LinkChange): string {
+  let fingerprint = fingerprints.get(change);
+  if (fingerprint === undefined) {
+    fingerprint = fingerprintOf(change);
+    fingerprints.set(change, fingerprint);
+  }
+  return fingerprint;
+}
+
+function fingerprintOf(change: LinkChange): string {
   const text = stableStringify(change);
   // cyrb53: a short, well-spread hash, enough to tell the changes of one draft apart.
   let h1 = 0xdeadbeef;

@@ -31,7 +31,9 @@ export interface CatalogIndex {
   byTable: Map<string, TableRef[]>;
 }
 
-const lower = (text: string) => text.toLocaleLowerCase('en-US');
+// Unicode's default lower case (what toLocaleLowerCase gives for any locale but Turkish, Azeri and
+// Lithuanian), several times faster: a 5,000-table catalog is lowered in one go.
+const lower = (text: string) => text.toLowerCase();
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -61,7 +63,8 @@ const byName = (a: TableRef, b: TableRef) => (tableKey(a) < tableKey(b) ? -1 : t
 
 export function matchDataset(dataset: ImportedDataset, index: CatalogIndex, rules: MatchRules): DatasetMatch {
   const connection = connectionFor(dataset.space, rules, index.connections);
-  const found = (dataset.schema === '' ? index.byTable.get(lower(dataset.table)) : index.byName.get(`${lower(dataset.schema)}\u0000${lower(dataset.table)}`)) ?? [];
+  const found =
+    (dataset.schema === '' ? index.byTable.get(lower(dataset.table)) : index.byName.get(`${lower(dataset.schema)}\u0000${lower(dataset.table)}`)) ?? [];
   // In one order whatever order the catalog was read in.
   const candidates = (connection === undefined ? found : found.filter((t) => t.connection === connection)).sort(byName);
   const chosen = Object.hasOwn(rules.choices, choiceKey(dataset)) ? rules.choices[choiceKey(dataset)] : undefined;
