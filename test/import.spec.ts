@@ -31,9 +31,12 @@ test('import the demo dbt manifest: choose the ambiguous table, review, Save all
   await expect(report).toContainText('3 waiting for a table that is not matched');
   await report.getByRole('combobox', { name: /RAW · LANDING · SHOP_ORDERS/ }).selectOption({ label: 'datalake.landing.shop_orders' });
   await expect(report).toContainText('1 new, 54 already in DQOps, 2 waiting for a table that is not matched.');
+  // Read with the keyboard: the file read, focus is on what it holds.
+  await expect(report.getByText(/^dbt manifest: 54 tables, 57 links\./)).toBeFocused();
   await report.getByRole('button', { name: 'Stage 1 link in the draft' }).click();
 
-  // Staged, not saved: the review opens with what Save all will send.
+  // Staged, not saved: the review opens with what Save all will send, and takes the focus.
+  await expect(page.getByRole('complementary', { name: 'Details' })).toBeFocused();
   const review = page.getByRole('region', { name: 'Draft review' });
   await expect(review.getByRole('list', { name: 'Changes to save' })).toContainText('Add source: dim_date → fct_orders · tool dbt');
   await expect(page.getByRole('group', { name: 'dim_date feeds fct_orders, draft: new source, not saved yet' })).toBeVisible();

@@ -174,7 +174,16 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           <>
             {leading}
             {editable.size > 0 || draft.ops.length > 0 ? <DraftToggle store={store} onReview={openReview} /> : readOnly ? <ReadOnlyNote compact /> : null}
-            {readOnly ? null : <ImportButton onStaged={openReview} onOpen={() => setReviewSoon(true)} />}
+            {readOnly ? null : (
+              <ImportButton
+                onStaged={() => {
+                  openReview();
+                  // The dialog is gone with the button that had focus: the review it led to gets it.
+                  requestAnimationFrame(() => side.current?.focus());
+                }}
+                onOpen={() => setReviewSoon(true)}
+              />
+            )}
           </>
         }
       />

@@ -37,6 +37,8 @@ describe('import lineage', () => {
     const { onStaged, unmount } = open(store);
     await user.click(screen.getByRole('button', { name: 'dbt sample' }));
     expect(await screen.findByText(/1 to choose, 2 not in DQOps/)).toBeInTheDocument();
+    // The button that read the file is gone: a keyboard user is taken to what the file holds.
+    expect(document.activeElement).toHaveTextContent(/^dbt manifest: 54 tables, 57 links\./);
     await waitFor(() => expect(linksSummary()).toHaveTextContent('1 new, 53 already in DQOps, 3 waiting for a table that is not matched.'));
     // RAW.LANDING.SHOP_ORDERS is in two connections: the steward chooses the lake's.
     const choice = screen.getByRole('combobox', { name: /RAW · LANDING · SHOP_ORDERS/ });

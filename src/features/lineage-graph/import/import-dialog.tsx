@@ -177,9 +177,12 @@ function Report({
     onStaged({ links: toStage.length, targets: [...targets.values()] });
   };
   const kind = lineage.format === 'dbt' ? 'dbt manifest' : 'OpenLineage events';
+  // The button that read the file is gone: focus goes to what the file holds, the report's first line.
+  const summary = useRef<HTMLParagraphElement>(null);
+  useEffect(() => summary.current?.focus(), []);
   return (
     <div className="ls-import">
-      <p>
+      <p ref={summary} tabIndex={-1}>
         {kind}: {plural(datasets.length, 'table', undefined, GROUPED)}, {plural(lineage.links.length, 'link', undefined, GROUPED)}.{' '}
         <button type="button" className="ls-linkbutton" onClick={onAnother}>
           Choose another file
