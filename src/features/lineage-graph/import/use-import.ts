@@ -1,7 +1,8 @@
 // The import's steps for the dialog: DQOps's catalog read (once per dialog, from the moment it
-// opens: the file is being chosen and read meanwhile), the datasets matched under the current rules, the stored links of the matched target tables read
-// (only the targets not read yet, when a rule or a choice brings new ones), and the plan against
-// them and the draft. Rules and choices are remembered per server as they change.
+// opens: the file is being chosen and read meanwhile), the datasets matched under the current
+// rules, the stored links of the matched target tables read (only the targets not read yet, when a
+// rule or a choice brings new ones), and the plan against them and the draft. Rules and choices
+// are remembered per server as they change.
 import { useEffect, useMemo, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { tableKey, type TableRef } from '@/lib/table-ref';
