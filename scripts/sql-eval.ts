@@ -10,6 +10,9 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { openLineageColumnLineage, type OpenLineageColumnLineageResult, type TableSchema } from '@polyglot-sql/sdk';
 import sqlParser from 'node-sql-parser';
+import { walkStatement, WalkError, type WalkResult } from '../src/features/lineage-graph/sql/lineage-walk.ts';
+import { compare, type Score } from '../src/features/lineage-graph/sql/corpus-score.ts';
+import { NODE_SQL_GRAMMAR } from '../src/features/lineage-graph/sql/grammars.ts';
 import { budgetStatement, CORPUS, CORPUS_COLUMNS, hugeStatement, type CorpusCase, type Dialect, type Kind } from '../src/features/lineage-graph/sql/corpus.ts';
 
 const POLYGLOT: Record<Dialect, string> = {
@@ -23,19 +26,6 @@ const POLYGLOT: Record<Dialect, string> = {
   duckdb: 'duckdb',
   trino: 'trino',
   generic: 'generic',
-};
-/** node-sql-parser's names; it has no Databricks/Spark (Hive is the nearest) and no DuckDB (PostgreSQL's grammar). */
-const NODE_SQL: Record<Dialect, string> = {
-  postgres: 'postgresql',
-  snowflake: 'snowflake',
-  bigquery: 'bigquery',
-  databricks: 'hive',
-  redshift: 'redshift',
-  mysql: 'mysql',
-  tsql: 'transactsql',
-  duckdb: 'postgresql',
-  trino: 'trino',
-  generic: 'postgresql',
 };
 
 const schemaTables: TableSchema[] = Object.entries(CORPUS_COLUMNS).map(([name, columns]) => {
@@ -59,14 +49,6 @@ function derivedOf(result: OpenLineageColumnLineageResult): Map<string, Map<stri
   return out;
 }
 
-interface Score {
-  ok: boolean;
-  pairs: number;
-  right: number;
-  note: string;
-  ms: number;
-}
-
 function scorePolyglot(c: CorpusCase): Score {
   const started = performance.now();
   let result: OpenLineageColumnLineageResult;
@@ -85,43 +67,33 @@ function scorePolyglot(c: CorpusCase): Score {
   if (c.fails)
     return { ok: !result.success, pairs: 1, right: result.success ? 0 : 1, note: result.success ? 'accepted' : `refused: ${result.error ?? ''}`, ms };
   if (!result.success) return { ok: false, pairs: 1, right: 0, note: `error: ${result.error ?? ''}`, ms };
-  const derived = derivedOf(result);
-  let pairs = 0;
-  let right = 0;
-  const wrong: string[] = [];
-  for (const [column, sources] of Object.entries(c.expected ?? {})) {
-    const got = derived.get(column.toLowerCase()) ?? new Map<string, Kind>();
-    const want = new Map(Object.entries(sources).map(([s, k]) => [s.toLowerCase(), k]));
-    for (const [source, kind] of want) {
-      pairs += 1;
-      if (got.get(source) === kind) right += 1;
-      else wrong.push(`${column}←${source} ${kind}: got ${got.get(source) ?? 'nothing'}`);
-    }
-    for (const source of got.keys()) {
-      if (want.has(source)) continue;
-      pairs += 1;
-      wrong.push(`${column}←${source}: not expected`);
-    }
-    if (want.size === 0 && got.size === 0) {
-      pairs += 1;
-      right += 1;
-    }
-  }
-  for (const column of c.ambiguous ?? []) {
-    pairs += 1;
-    const got = derived.get(column.toLowerCase());
-    if (!got || got.size === 0) right += 1;
-    else wrong.push(`${column}: guessed ${[...got.keys()].join(', ')}`);
-  }
-  return { ok: wrong.length === 0, pairs, right, note: wrong.join('; '), ms };
+  return { ...compare(c, derivedOf(result), []), ms };
 }
+
+/** node-sql-parser's AST, walked by the project's prototype (src/features/lineage-graph/sql/lineage-walk.ts). */
+function scoreWalk(c: CorpusCase): Score {
+  const started = performance.now();
+  let result: WalkResult | undefined;
+  let error = '';
+  try {
+    if (c.sql.trim() === '') throw new WalkError('empty');
+    result = walkStatement(new sqlParser.Parser().astify(c.sql, { database: NODE_SQL_GRAMMAR[c.dialect] }), { columnsOf: (table) => COLUMNS.get(table) });
+  } catch (e) {
+    error = e instanceof Error ? e.message.slice(0, 120) : String(e);
+  }
+  const ms = performance.now() - started;
+  if (c.fails) return { ok: !result, pairs: 1, right: result ? 0 : 1, note: result ? 'accepted' : `refused: ${error}`, ms };
+  if (!result) return { ok: false, pairs: 1, right: 0, note: `error: ${error}`, ms };
+  return { ...compare(c, result.columns, result.ambiguous), ms };
+}
+const COLUMNS = new Map(Object.entries(CORPUS_COLUMNS).map(([table, columns]) => [table.toLowerCase(), columns]));
 
 function scoreNodeSql(c: CorpusCase): Score {
   const parser = new sqlParser.Parser();
   const started = performance.now();
   let error = '';
   try {
-    const ast = parser.astify(c.sql, { database: NODE_SQL[c.dialect] });
+    const ast = parser.astify(c.sql, { database: NODE_SQL_GRAMMAR[c.dialect] });
     if ((Array.isArray(ast) ? ast.length : 1) !== 1) error = 'not one statement';
   } catch (e) {
     error = e instanceof Error ? e.message.slice(0, 120) : String(e);
@@ -133,33 +105,45 @@ function scoreNodeSql(c: CorpusCase): Score {
 
 const pad = (text: string | number, n: number) => String(text).padEnd(n);
 console.log(`Corpus: ${CORPUS.length} statements\n`);
-console.log(`${pad('statement', 30)} ${pad('dialect', 11)} ${pad('polyglot', 9)} ${pad('ms', 6)} ${pad('node-sql', 9)} ${pad('ms', 6)} polyglot's difference`);
-const perDialect = new Map<string, { n: number; poly: number; node: number }>();
+console.log(
+  `${pad('statement', 30)} ${pad('dialect', 11)} ${pad('polyglot', 9)} ${pad('ms', 6)} ${pad('node-sql', 9)} ${pad('walk', 9)} ${pad('ms', 6)} differences (polyglot | walk)`,
+);
+const perDialect = new Map<string, { n: number; poly: number; node: number; walk: number }>();
 // The first call starts the WebAssembly module: timed apart.
 const warm = performance.now();
 openLineageColumnLineage('SELECT 1 AS x', { dialect: 'postgresql', producer: 'x', datasetNamespace: 'x', outputDataset: { namespace: 'x', name: 'a.b' } });
 const polyglotStart = performance.now() - warm;
 const polyTimes: number[] = [];
 const nodeTimes: number[] = [];
+const walkTimes: number[] = [];
 for (const c of CORPUS) {
   const p = scorePolyglot(c);
   const n = scoreNodeSql(c);
+  const w = scoreWalk(c);
   polyTimes.push(p.ms);
   nodeTimes.push(n.ms);
-  const row = perDialect.get(c.dialect) ?? { n: 0, poly: 0, node: 0 };
+  walkTimes.push(w.ms);
+  const row = perDialect.get(c.dialect) ?? { n: 0, poly: 0, node: 0, walk: 0 };
   row.n += 1;
   row.poly += p.ok ? 1 : 0;
   row.node += n.ok ? 1 : 0;
+  row.walk += w.ok ? 1 : 0;
   perDialect.set(c.dialect, row);
+  const score = (x: Score) => (x.ok ? 'right' : `${x.right}/${x.pairs}`);
   console.log(
-    `${pad(c.id, 30)} ${pad(c.dialect, 11)} ${pad(p.ok ? 'right' : `${p.right}/${p.pairs}`, 9)} ${pad(p.ms.toFixed(1), 6)} ${pad(n.ok ? 'ok' : 'WRONG', 9)} ${pad(n.ms.toFixed(1), 6)} ${p.ok ? '' : p.note.slice(0, 160)}`,
+    `${pad(c.id, 30)} ${pad(c.dialect, 11)} ${pad(score(p), 9)} ${pad(p.ms.toFixed(1), 6)} ${pad(n.ok ? 'ok' : 'WRONG', 9)} ${pad(score(w), 9)} ${pad(w.ms.toFixed(1), 6)} ${p.ok ? '' : p.note.slice(0, 100)} | ${w.ok ? '' : w.note.slice(0, 140)}`,
   );
 }
 console.log('\nPer dialect (statements right / all):');
-for (const [dialect, row] of perDialect) console.log(`  ${pad(dialect, 11)} polyglot ${row.poly}/${row.n}   node-sql-parser reads ${row.node}/${row.n}`);
+for (const [dialect, row] of perDialect)
+  console.log(`  ${pad(dialect, 11)} polyglot ${row.poly}/${row.n}   node-sql-parser reads ${row.node}/${row.n}, with the walk right ${row.walk}/${row.n}`);
+const total = (key: 'poly' | 'node' | 'walk') => [...perDialect.values()].reduce((sum, row) => sum + row[key], 0);
+console.log(
+  `  all         polyglot ${total('poly')}/${CORPUS.length}   node-sql-parser reads ${total('node')}/${CORPUS.length}, with the walk right ${total('walk')}/${CORPUS.length}`,
+);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 console.log(
-  `\nTime per statement, median: polyglot ${median(polyTimes).toFixed(1)} ms (its first call, starting the module: ${polyglotStart.toFixed(0)} ms), node-sql-parser ${median(nodeTimes).toFixed(1)} ms`,
+  `\nTime per statement, median: polyglot ${median(polyTimes).toFixed(1)} ms (its first call, starting the module: ${polyglotStart.toFixed(0)} ms), node-sql-parser ${median(nodeTimes).toFixed(1)} ms (read), ${median(walkTimes).toFixed(1)} ms (read and walked)`,
 );
 
 // Wide statements (one SELECT of ever more columns): how the time grows. Polyglot is not given the
@@ -182,8 +166,11 @@ const budget = budgetStatement();
 for (const [name, score] of [
   ['polyglot', scorePolyglot],
   ['node-sql-parser', scoreNodeSql],
+  ['node-sql-parser and the walk', scoreWalk],
 ] as const) {
-  const times = [0, 1, 2].map(() => score({ id: 'budget', dialect: 'postgres', sql: budget }).ms);
+  const runs = [0, 1, 2].map(() => score({ id: 'budget', dialect: 'postgres', sql: budget }));
+  const times = runs.map((r) => r.ms);
+  if (runs.some((r) => r.note.startsWith('error'))) console.log(`  (${name}: ${runs[0]?.note.slice(0, 100) ?? ''})`);
   console.log(`the budget's statement (${budget.split('\n').length} lines, 8 CTEs, 12 joins), ${name}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
 }
 
