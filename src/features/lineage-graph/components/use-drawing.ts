@@ -11,17 +11,29 @@ import { DEFAULT_DEPTH, visibleGraph } from '../model/view-model';
 /** Above this many drawn tables the graph is painted on a canvas (OverviewCanvas) instead of as DOM nodes. */
 export const OVERVIEW_THRESHOLD = 250;
 
+/** At most this many tables brought in by the draft are drawn beyond the default steps. */
+export const DRAFT_REVEAL_MAX = 40;
+
 function addAll(current: ReadonlySet<string>, keys: Iterable<string>): ReadonlySet<string> {
   const added = [...keys].filter((key) => !current.has(key));
   return added.length === 0 ? current : new Set([...current, ...added]);
+}
+
+/**
+ * The tables drawn beyond the default steps: those revealed, and those the draft brings in (the
+ * steward just added them) — not when an import brought in hundreds: 1,600 tables drawn around one
+ * focus made an unreadable strip. Those within the default steps are drawn as any table, the rest
+ * stay one click away (Show all).
+ */
+export function askedToDraw(revealed: ReadonlySet<string>, draftAdded: ReadonlySet<string>): ReadonlySet<string> {
+  return draftAdded.size > 0 && draftAdded.size <= DRAFT_REVEAL_MAX ? new Set([...revealed, ...draftAdded]) : revealed;
 }
 
 export function useDrawing(model: GraphModel, draftAdded: ReadonlySet<string>, firstSelected: string | undefined) {
   const [filters, changeFilters] = useReducer(filtersReducer, DEFAULT_FILTERS);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set(firstSelected ? [firstSelected] : []));
-  // Tables the draft brings in are drawn even beyond the default steps: the steward just added them.
-  const asked = useMemo(() => (draftAdded.size > 0 ? new Set([...revealed, ...draftAdded]) : revealed), [revealed, draftAdded]);
+  const asked = useMemo(() => askedToDraw(revealed, draftAdded), [revealed, draftAdded]);
   const { severities, showMissing, showAll } = filters;
   const drawing = useMemo(
     () => visibleGraph(model, { depth: DEFAULT_DEPTH, expanded, revealed: asked, showAll, severities, showMissing }),
