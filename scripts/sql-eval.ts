@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { openLineageColumnLineage, type OpenLineageColumnLineageResult, type TableSchema } from '@polyglot-sql/sdk';
 import sqlParser from 'node-sql-parser';
-import { walkStatement, WalkError, type WalkResult } from '../src/features/lineage-graph/sql/lineage-walk.ts';
-import { compare, type Score } from '../src/features/lineage-graph/sql/corpus-score.ts';
+import type { WalkResult } from '../src/features/lineage-graph/sql/lineage-walk.ts';
+import { compare, walkCorpusCase, type Score } from '../src/features/lineage-graph/sql/corpus-score.ts';
 import { NODE_SQL_GRAMMAR } from '../src/features/lineage-graph/sql/grammars.ts';
 import { budgetStatement, CORPUS, CORPUS_COLUMNS, hugeStatement, type CorpusCase, type Dialect, type Kind } from '../src/features/lineage-graph/sql/corpus.ts';
 
@@ -76,8 +76,7 @@ function scoreWalk(c: CorpusCase): Score {
   let result: WalkResult | undefined;
   let error = '';
   try {
-    if (c.sql.trim() === '') throw new WalkError('empty');
-    result = walkStatement(new sqlParser.Parser().astify(c.sql, { database: NODE_SQL_GRAMMAR[c.dialect] }), { columnsOf: (table) => COLUMNS.get(table) });
+    result = walkCorpusCase(c);
   } catch (e) {
     error = e instanceof Error ? e.message.slice(0, 120) : String(e);
   }
@@ -86,7 +85,6 @@ function scoreWalk(c: CorpusCase): Score {
   if (!result) return { ok: false, pairs: 1, right: 0, note: `error: ${error}`, ms };
   return { ...compare(c, result.columns, result.ambiguous), ms };
 }
-const COLUMNS = new Map(Object.entries(CORPUS_COLUMNS).map(([table, columns]) => [table.toLowerCase(), columns]));
 
 function scoreNodeSql(c: CorpusCase): Score {
   const parser = new sqlParser.Parser();

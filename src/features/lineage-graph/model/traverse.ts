@@ -143,15 +143,11 @@ export function neighbourhood(
   return { visible, hidden };
 }
 
-/** The shortest chain of tables from the root to `key` (either side), both ends included. */
-export function pathFromRoot(model: GraphModel, key: string): string[] {
-  return pathsFromRoot(model)(key);
-}
-
 /**
- * `pathFromRoot` for many tables: one walk per side from the root (made when first needed), then
- * each chain is read back through the parents. A draft of 2,000 imported links asked for 2,000
- * chains, and a walk per chain took the page ~250 ms.
+ * The shortest chain of tables from the root to a table (either side), both ends included: one walk
+ * per side from the root (made when first needed), then each chain is read back through the
+ * parents. A draft of 2,000 imported links asked for 2,000 chains, and a walk per chain took the
+ * page ~250 ms.
  */
 export function pathsFromRoot(model: GraphModel): (key: string) => string[] {
   const parents: Partial<Record<Side, Map<string, string | null>>> = {};
@@ -184,13 +180,9 @@ export function pathsFromRoot(model: GraphModel): (key: string) => string[] {
 
 /**
  * Whether a link source → target lies on a path through the focus table, i.e. whether DQOps's
- * tree of the focus holds it (its tree is the focus's ancestors and descendants only).
+ * tree of the focus holds it (its tree is the focus's ancestors and descendants only). For many
+ * links: the focus's ancestors and descendants are found once.
  */
-export function flowsThroughRoot(model: GraphModel, source: string, target: string): boolean {
-  return throughRoot(model)(source, target);
-}
-
-/** `flowsThroughRoot` for many links: the focus's ancestors and descendants are found once. */
 export function throughRoot(model: GraphModel): (source: string, target: string) => boolean {
   let upstream: Set<string> | undefined;
   let downstream: Set<string> | undefined;

@@ -1,6 +1,17 @@
 // How derived column mappings compare with the corpus's expected ones (corpus.ts): used by the
 // parser evaluation (scripts/sql-eval.ts) and the corpus test.
-import type { CorpusCase, Kind } from './corpus';
+import sqlParser from 'node-sql-parser';
+import { CORPUS_COLUMNS, type CorpusCase, type Kind } from './corpus';
+import { NODE_SQL_GRAMMAR } from './grammars';
+import { walkStatement, WalkError, type WalkResult } from './lineage-walk';
+
+const COLUMNS = new Map(Object.entries(CORPUS_COLUMNS).map(([table, columns]) => [table.toLowerCase(), columns]));
+
+/** A corpus statement read by node-sql-parser and walked (throws what either refuses it with). */
+export function walkCorpusCase(c: CorpusCase): WalkResult {
+  if (c.sql.trim() === '') throw new WalkError('The text holds no statement.');
+  return walkStatement(new sqlParser.Parser().astify(c.sql, { database: NODE_SQL_GRAMMAR[c.dialect] }), { columnsOf: (table) => COLUMNS.get(table) });
+}
 
 export interface Score {
   ok: boolean;
