@@ -12,6 +12,8 @@ const dqopsUrl = process.env.DQOPS_URL;
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   plugins: [react()],
+  // ES module workers: the SQL reader's worker loads each dialect's grammar as its own chunk.
+  worker: { format: 'es' },
   css: { postcss: { plugins: [scopeThirdPartyCss()] } },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },

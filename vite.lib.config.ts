@@ -10,6 +10,8 @@ export default defineConfig({
   // (webpack 5, Vite) or by a browser loading dist-lib/ as is, never at the host's /assets.
   base: './',
   plugins: [react()],
+  // ES module workers: the SQL reader's worker loads each dialect's grammar as its own chunk.
+  worker: { format: 'es' },
   css: { postcss: { plugins: [scopeThirdPartyCss()] } },
   resolve: {
     alias: [

@@ -2,7 +2,7 @@
 // into an installable package (docs/embedding.md).
 // - The public entry's declarations become dist-lib/lineage-studio.d.ts. They reference nothing but
 //   React, so the internal declarations are not shipped.
-// - The workers (layout; the import's file reader) are started with the one form every consumer understands:
+// - The workers (layout; the import's file reader; the SQL reader) are started with the one form every consumer understands:
 //   `new Worker(new URL("./assets/…", import.meta.url), { type: "module" })`. webpack 5 and Vite
 //   bundle that file; a browser loading dist-lib/ as is fetches it next to the module. Vite's own
 //   output (`new URL(new URL("assets/…", import.meta.url).href, "" + import.meta.url)`) is not
@@ -30,8 +30,8 @@ for (const file of readdirSync('dist-lib').filter((name) => name.endsWith('.js')
   if (/new URL\(\s*["']\//.test(fixed)) throw new Error(`${path} still refers to a root-absolute URL`);
   if (fixed !== code) writeFileSync(path, fixed);
 }
-// The layout worker and the import's file reader.
-if (workers !== 2) throw new Error(`Expected two workers in dist-lib (layout, import), rewrote ${workers}: has Vite's output changed?`);
+// The layout worker, the import's file reader and the SQL reader.
+if (workers !== 3) throw new Error(`Expected three workers in dist-lib (layout, import, SQL), rewrote ${workers}: has Vite's output changed?`);
 
 const app = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; description: string; dependencies: Record<string, string> };
 const pkg = {

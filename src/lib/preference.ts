@@ -31,3 +31,23 @@ export function useStoredFlag(name: string, initial: boolean): [boolean, (next: 
   );
   return [value, set];
 }
+
+/** One of `allowed`, kept in localStorage (the SQL dialect last chosen); `initial` until the user chooses. */
+export function useStoredChoice<T extends string>(name: string, allowed: readonly T[], initial: T): [T, (next: T) => void] {
+  const [value, setValue] = useState<T>(() => {
+    const saved = storage()?.getItem(PREFIX + name);
+    return allowed.find((a) => a === saved) ?? initial;
+  });
+  const set = useCallback(
+    (next: T) => {
+      setValue(next);
+      try {
+        storage()?.setItem(PREFIX + name, next);
+      } catch {
+        // quota or blocked storage: the choice holds for this page only
+      }
+    },
+    [name],
+  );
+  return [value, set];
+}

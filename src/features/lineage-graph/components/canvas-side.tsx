@@ -10,6 +10,7 @@ import { throughRoot, type PathHighlight } from '../model/traverse';
 import type { DraftedModel } from '../draft/use-drafted-model';
 import { EdgeDetails, NodeDetails } from './details-panel';
 import { Legend } from './legend';
+import { SqlDeriveButton } from '../sql-derive/sql-derive-button';
 import type { useColumnTrace } from './use-column-trace';
 
 // Loaded when draft mode is first used: most visits never stage anything.
@@ -46,6 +47,8 @@ interface CanvasSideProps {
   /** The review will likely open soon (an import is under way): its code is loaded now, hidden, so
    * that it does not wait for it then behind the graph's redraw. */
   reviewSoon?: boolean;
+  /** Opens the draft review (after something was staged from a table's details). */
+  openReview: () => void;
 }
 
 export function CanvasSide(props: CanvasSideProps) {
@@ -84,10 +87,27 @@ export function CanvasSide(props: CanvasSideProps) {
 }
 
 function TableSide(props: CanvasSideProps & { tableKey: string }) {
-  const { tableKey: key, drafted, editable, select, reach, trace, causes, rootCauseFor, toggleRootCause, drawn, reveal, focusTable, onOpenTable } = props;
+  const {
+    tableKey: key,
+    drafted,
+    editable,
+    select,
+    reach,
+    trace,
+    causes,
+    rootCauseFor,
+    toggleRootCause,
+    drawn,
+    reveal,
+    focusTable,
+    onOpenTable,
+    openReview,
+    panel,
+  } = props;
   const { store, draft, model } = drafted;
   const node = model.nodes.get(key);
   if (!node) return null;
+  const isSource = (source: TableRef) => drafted.isLinked(edgeKey(tableKey(source), key));
   const traced = trace.traced?.table === key ? trace.traced : undefined;
   return (
     <NodeDetails
@@ -106,10 +126,24 @@ function TableSide(props: CanvasSideProps & { tableKey: string }) {
       onFocusNode={focusTable}
       onClose={() => select({ kind: 'none' })}
       draft={
-        draft.active && node.exists && editable.has(node.ref.connection) ? (
-          <Suspense fallback={null}>
-            <StageSourceForm key={key} target={node.ref} store={store} isSource={(source) => drafted.isLinked(edgeKey(tableKey(source), key))} />
-          </Suspense>
+        node.exists && editable.has(node.ref.connection) ? (
+          <>
+            {draft.active ? (
+              <Suspense fallback={null}>
+                <StageSourceForm key={key} target={node.ref} store={store} isSource={isSource} />
+              </Suspense>
+            ) : null}
+            <SqlDeriveButton
+              key={`sql-${key}`}
+              target={node.ref}
+              isLinked={isSource}
+              onStaged={() => {
+                openReview();
+                // The dialog is gone with the button that had focus: the review it led to gets it.
+                requestAnimationFrame(() => panel.current?.focus());
+              }}
+            />
+          </>
         ) : undefined
       }
     />

@@ -309,6 +309,7 @@ function Canvas({ tree, selectedKey, onSelect, onOpenTable, onEditLink, leading 
           onOpenTable={onOpenTable}
           onEditLink={onEditLink}
           reviewSoon={reviewSoon}
+          openReview={openReview}
         />
       </div>
     </div>

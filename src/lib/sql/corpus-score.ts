@@ -1,16 +1,13 @@
 // How derived column mappings compare with the corpus's expected ones (corpus.ts): used by the
 // parser evaluation (scripts/sql-eval.ts) and the corpus test.
-import sqlParser from 'node-sql-parser';
 import { CORPUS_COLUMNS, type CorpusCase, type Kind } from './corpus';
-import { NODE_SQL_GRAMMAR } from './grammars';
-import { walkStatement, WalkError, type WalkResult } from './lineage-walk';
+import { deriveFromSql, type Derivation } from './derive';
 
 const COLUMNS = new Map(Object.entries(CORPUS_COLUMNS).map(([table, columns]) => [table.toLowerCase(), columns]));
 
-/** A corpus statement read by node-sql-parser and walked (throws what either refuses it with). */
-export function walkCorpusCase(c: CorpusCase): WalkResult {
-  if (c.sql.trim() === '') throw new WalkError('The text holds no statement.');
-  return walkStatement(new sqlParser.Parser().astify(c.sql, { database: NODE_SQL_GRAMMAR[c.dialect] }), { columnsOf: (table) => COLUMNS.get(table) });
+/** A corpus statement derived as the app derives it (rejects with what refuses it). */
+export function deriveCorpusCase(c: CorpusCase): Promise<Derivation> {
+  return deriveFromSql(c.sql, c.dialect, { columnsOf: (table) => COLUMNS.get(table) });
 }
 
 export interface Score {

@@ -1,0 +1,136 @@
+// What a statement proposes for one target table (issue #19): the source tables it reads, matched
+// to DQOps tables by the import's rules (import/model/match.ts), and per target column the source
+// columns it is computed from — in DQOps's spelling of the names, with what DQOps does not have
+// flagged. The steward ticks, fixes and stages it (sql-derive-dialog.tsx); `stageOps` turns what
+// is ticked into draft steps.
+import type { Derivation } from '@/lib/sql/derive';
+import type { Kind } from '@/lib/sql/corpus';
+import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
+import type { DraftOp } from '../model/draft';
+import { matchDataset, type CatalogIndex, type DatasetMatch } from '../import/model/match';
+
+/** Mapping properties a derived mapping carries (DQOps keeps them with the column mapping). */
+export const SQL_KIND_PROPERTY = 'sql_transformation';
+export const SQL_EXPRESSION_PROPERTY = 'sql_expression';
+
+export interface ProposedSource {
+  /** As the statement names it, lower case: "schema.table". */
+  name: string;
+  match: DatasetMatch;
+}
+
+export interface ProposedMapping {
+  id: string;
+  /** Target column, as DQOps spells it when it has it. */
+  column: string;
+  /** `ProposedSource.name` of the table the source column is in. */
+  source: string;
+  /** Source column, as DQOps spells it when it has it. */
+  sourceColumn: string;
+  kind: Kind;
+  expression?: string;
+  /** DQOps has no such target column / no such column in the source table. */
+  missing?: 'column' | 'source-column';
+}
+
+export interface Proposal {
+  /** The table the statement says it builds ("schema.table"), when it names one. */
+  builds?: string;
+  sources: ProposedSource[];
+  mappings: ProposedMapping[];
+  /** Target columns (DQOps's) the statement does not produce. */
+  notProduced: string[];
+  /** Target columns whose source table the statement leaves open. */
+  ambiguous: string[];
+}
+
+const splitSource = (source: string) => {
+  const [schema = '', table = '', ...rest] = source.split('.');
+  return { table: `${schema}.${table}`, column: rest.join('.') };
+};
+
+/** The statement's tables matched in the target's connection first, else in every connection. */
+export function matchTables(tables: readonly string[], target: TableRef, index: CatalogIndex): ProposedSource[] {
+  return tables.map((name) => {
+    const [schema = '', table = ''] = name.split('.');
+    const dataset = { key: name, space: target.connection, schema: table ? schema : '', table: table || schema, columns: [] };
+    const here = matchDataset(dataset, index, { spaces: { [target.connection]: target.connection }, choices: {} });
+    const match = here.state === 'missing' ? matchDataset(dataset, index, { spaces: { [target.connection]: '' }, choices: {} }) : here;
+    return { name, match };
+  });
+}
+
+/**
+ * `columnsOf(name)`: the DQOps columns of a matched source table (undefined when unknown).
+ * Names are compared without regard to case (the walk lowers them), and given back as DQOps has them.
+ */
+export function buildProposal(
+  derivation: Derivation,
+  sources: ProposedSource[],
+  targetColumns: readonly string[],
+  columnsOf: (name: string) => readonly string[] | undefined,
+): Proposal {
+  const targetByLower = new Map(targetColumns.map((c) => [c.toLowerCase(), c]));
+  const mappings: ProposedMapping[] = [];
+  for (const [column, from] of derivation.columns) {
+    const known = targetByLower.get(column);
+    for (const [source, kind] of from) {
+      const { table, column: sourceColumn } = splitSource(source);
+      const dqopsColumns = columnsOf(table);
+      const spelled = dqopsColumns?.find((c) => c.toLowerCase() === sourceColumn);
+      const expression = derivation.expressions.get(column);
+      mappings.push({
+        id: `${column}\u0000${source}`,
+        column: known ?? column,
+        source: table,
+        sourceColumn: spelled ?? sourceColumn,
+        kind,
+        ...(kind === 'derived' && expression ? { expression } : {}),
+        ...(!known ? { missing: 'column' as const } : dqopsColumns && !spelled ? { missing: 'source-column' as const } : {}),
+      });
+    }
+  }
+  const produced = new Set(derivation.columns.keys());
+  return {
+    builds: derivation.target,
+    sources,
+    mappings,
+    notProduced: targetColumns.filter((c) => !produced.has(c.toLowerCase())),
+    ambiguous: derivation.ambiguous.map((c) => targetByLower.get(c) ?? c),
+  };
+}
+
+export const matchedTable = (source: ProposedSource | undefined): TableRef | undefined => (source?.match.state === 'matched' ? source.match.table : undefined);
+
+/**
+ * Draft steps for what the steward kept: a link per ticked source table that is not linked yet,
+ * a mapping per ticked mapping of a matched table (the source column as the steward left it),
+ * with its kind and expression in its properties.
+ */
+export function stageOps(
+  target: TableRef,
+  proposal: Proposal,
+  kept: { sources: ReadonlySet<string>; mappings: ReadonlyMap<string, string> },
+  isLinked: (source: TableRef) => boolean,
+  chosen: ReadonlyMap<string, TableRef> = new Map(),
+): DraftOp[] {
+  const tableOf = (name: string) => chosen.get(name) ?? matchedTable(proposal.sources.find((s) => s.name === name));
+  const ops: DraftOp[] = [];
+  const linked = new Set<string>();
+  for (const source of proposal.sources) {
+    const table = tableOf(source.name);
+    if (!table || !kept.sources.has(source.name) || sameTable(table, target)) continue;
+    linked.add(source.name);
+    if (!isLinked(table) && !ops.some((op) => op.kind === 'add-source' && tableKey(op.source) === tableKey(table)))
+      ops.push({ kind: 'add-source', source: table, target });
+  }
+  for (const mapping of proposal.mappings) {
+    const sourceColumn = kept.mappings.get(mapping.id);
+    const table = tableOf(mapping.source);
+    if (sourceColumn === undefined || !table || !linked.has(mapping.source) || mapping.missing === 'column') continue;
+    const properties: Record<string, string> = { [SQL_KIND_PROPERTY]: mapping.kind };
+    if (mapping.expression) properties[SQL_EXPRESSION_PROPERTY] = mapping.expression;
+    ops.push({ kind: 'add-mapping', source: table, target, column: mapping.column, sourceColumn, properties });
+  }
+  return ops;
+}
