@@ -7,13 +7,18 @@
 // action but ran past it included). Each figure is the median of BENCH_RUNS runs (3). The budgets of
 // issue #16 are checked at the end: a miss exits non-zero. JSON goes to bench-results/bench.json.
 //
-//   BENCH_SIZES=1000,5000,20000,50000  BENCH_SHAPES=hub,pipeline,fanout  BENCH_RUNS=3  BENCH_IMPORT=on|off|only
+//   BENCH_SIZES=1000,5000,20000,50000  BENCH_SHAPES=hub,pipeline,fanout  BENCH_RUNS=3  BENCH_IMPORT=on|off|only  BENCH_SQL=on|off|only
 //
 // The import (issue #18) is measured once: a 2,000-model dbt manifest over the 5,000-table
 // warehouse, from the file chosen to the report ready (its Stage button), the review of the
 // 2,000 staged links drawn, and Save all of them — in a live build (DQOPS_URL) whose /api is
 // proxied to `npm run mock-server --warehouse 5000`, a separate process as DQOps would be, so the
 // page's long tasks are the app's own.
+//
+// Column mappings from SQL (issue #19), in the demo build: the budget's statement (298 lines, 8
+// CTEs, 12 joins, over the demo warehouse's tables) from "Propose mappings" to the proposal shown,
+// the first time (the parser's grammar chunk and worker loaded) and then BENCH_RUNS times more
+// with the parser loaded; and which scripts load before the dialog is used (no parser chunk).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +28,8 @@ import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from '../test/browser.ts';
 import { GENERATED_CONNECTION, GENERATED_SCHEMA, HUB_TABLE } from '../src/mocks/seed/generator.ts';
 import { WAREHOUSE_FOCUS } from '../src/mocks/seed/warehouse.ts';
+import { demoCatalog } from '../src/mocks/seed/catalog.ts';
+import { budgetStatement } from '../src/lib/sql/corpus.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000,50000').split(',').map(Number);
 const SHAPES = (process.env.BENCH_SHAPES ?? 'hub,pipeline,fanout').split(',') as Shape[];
@@ -36,6 +43,75 @@ const MOCK_PORT = 8896;
 const QUIET_MS = 1000;
 const IMPORT = process.env.BENCH_IMPORT ?? 'on';
 const IMPORT_MODELS = 2000;
+const SQL = process.env.BENCH_SQL ?? 'on';
+
+interface SqlRun {
+  lines: number;
+  /** Scripts loaded before "Propose mappings" that are a grammar or the SQL worker (none expected). */
+  parserBeforeUse: string[];
+  /** Scripts the first "Propose mappings" loaded (the worker, the grammar). */
+  loadedOnUse: string[];
+  /** Propose → the proposal's first frame, the first time (parser loading included) and then with it loaded. */
+  firstMs: number;
+  loadedMs: number[];
+  longestTaskMs: number;
+}
+
+/** Grammar chunks (node-sql-parser's builds) and the SQL worker, by their file names. */
+const PARSER_SCRIPT = /\/(?:postgresql|snowflake|bigquery|hive|redshift|mysql|transactsql|trino|sql\.worker)-[^/]*\.js$/;
+
+async function measureSql(browser: Browser): Promise<SqlRun> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  // The budget's statement over real demo tables (their DQOps columns), building fct_orders.
+  const columnsOf: Record<string, string[]> = {};
+  for (const name of ['stg_orders', 'stg_customers', 'stg_payments', 'stg_shipments', 'stg_returns']) {
+    const seed = demoCatalog.tables.find((t) => t.connection === 'warehouse' && t.schema === 'staging' && t.table === name);
+    if (seed) columnsOf[`staging.${name}`] = seed.columns.split(',').map((c) => c.trim().split(' ')[0] ?? '');
+  }
+  const statement = budgetStatement(columnsOf, 'marts.fct_orders');
+  await page.goto(`http://127.0.0.1:${PORT}/?connection=warehouse&schema=marts&table=fct_orders&direction=upstream&mock.warmup=off`);
+  await page.waitForSelector('.react-flow__node', { timeout: 120_000 });
+  await page.getByLabel(/^fct_orders, /).click();
+  await page.getByRole('button', { name: 'Derive sources and mappings from SQL…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Derive sources and mappings of fct_orders/ });
+  await dialog.getByRole('textbox', { name: 'SQL statement' }).fill(statement);
+  const scripts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
+  const parserBeforeUse = (await scripts()).filter((n) => PARSER_SCRIPT.test(n));
+  const propose = async () => {
+    await expect(dialog.getByRole('button', { name: 'Propose mappings' })).toBeEnabled();
+    await page.evaluate(() =>
+      Object.assign((window as unknown as { __bench: object }).__bench, { watch: '.ls-sql__sources', watchFrom: performance.now(), watchFrame: 0 }),
+    );
+    const at = await act(page, () => dialog.getByRole('button', { name: 'Propose mappings' }).click());
+    const frame = await when(page, `() => window.__bench.watchFrame > 0 && window.__bench.watchFrame`, 60_000).then(() =>
+      page.evaluate(() => (window as unknown as { __bench: { watchFrame: number } }).__bench.watchFrame),
+    );
+    return { at, ms: Math.round(frame - at), frame };
+  };
+  const first = await propose();
+  const loadedOnUse = (await scripts()).filter((n) => PARSER_SCRIPT.test(n)).map((n) => n.replace(/^.*\//, ''));
+  const loadedMs: number[] = [];
+  let longest = await longestTask(page, first.at, first.frame);
+  for (let i = 0; i < RUNS; i += 1) {
+    await dialog.getByRole('button', { name: 'Back to the statement' }).click();
+    const run = await propose();
+    loadedMs.push(run.ms);
+    longest = Math.max(longest, await longestTask(page, run.at, run.frame));
+  }
+  await context.close();
+  return { lines: statement.split('\n').length, parserBeforeUse, loadedOnUse, firstMs: first.ms, loadedMs, longestTaskMs: Math.round(longest) };
+}
+
+/** A minimal expect for the bench (it is no test): waits for a locator to be enabled. */
+const expect = (locator: ReturnType<Page['locator']>) => ({ toBeEnabled: () => locator.waitFor({ state: 'visible' }).then(() => locator.isEnabled()) });
 
 interface ImportRun {
   catalogTables: number;
@@ -608,6 +684,7 @@ async function main() {
   const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
   const rows: { shape: Shape; size: number; run: Run; runs: Run[] }[] = [];
   let importRun: ImportRun | undefined;
+  let sqlRun: SqlRun | undefined;
   try {
     const launch = chromiumLaunchOptions();
     const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--enable-precise-memory-info'] });
@@ -623,7 +700,15 @@ async function main() {
       }
       console.warn('measured the import');
     }
-    for (const size of IMPORT === 'only' ? [] : SIZES) {
+    if (SQL !== 'off' && IMPORT !== 'only') {
+      try {
+        sqlRun = await measureSql(browser);
+      } catch (error) {
+        console.warn(`SQL run failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      console.warn('measured SQL');
+    }
+    for (const size of IMPORT === 'only' || SQL === 'only' ? [] : SIZES) {
       for (const shape of SHAPES) {
         const runs: Run[] = [];
         for (let i = 0; i < RUNS; i += 1) {
@@ -642,7 +727,17 @@ async function main() {
     await server.close();
   }
 
-  const checks = IMPORT === 'only' ? [] : budgets(rows);
+  const checks = IMPORT === 'only' || SQL === 'only' ? [] : budgets(rows);
+  if (sqlRun) {
+    const q = sqlRun;
+    checks.push({
+      what: `SQL: a ${q.lines}-line statement (8 CTEs, 12 joins) resolved and proposed, parser loaded (ms, median of ${q.loadedMs.length}; first use ${q.firstMs} ms)`,
+      value: q.loadedMs.length > 0 ? ([...q.loadedMs].sort((a, b) => a - b)[Math.floor(q.loadedMs.length / 2)] ?? null) : null,
+      limit: 300,
+      kind: 'max',
+    });
+    checks.push({ what: 'SQL: parser scripts loaded before the first use (count)', value: q.parserBeforeUse.length, limit: 0, kind: 'max' });
+  }
   if (importRun) {
     const i = importRun;
     checks.push({
@@ -671,6 +766,7 @@ async function main() {
     runs: RUNS,
     rows,
     import: importRun,
+    sql: sqlRun,
     budgets: checks.map((b) => ({ ...b, pass: passes(b) })),
   };
   mkdirSync('bench-results', { recursive: true });
@@ -708,6 +804,7 @@ async function main() {
     );
   }
   if (importRun) console.log(`\nImport: ${JSON.stringify(importRun)}`);
+  if (sqlRun) console.log(`\nSQL: ${JSON.stringify(sqlRun)}`);
   console.log('\nBudgets:');
   for (const b of checks) console.log(`  ${passes(b) ? 'ok  ' : 'MISS'} ${b.what}: ${cell(b.value)} (${b.kind === 'max' ? '≤' : '≥'} ${b.limit})`);
   console.log('\nJSON: bench-results/bench.json');

@@ -432,14 +432,15 @@ export function hugeStatement(bytes: number): string {
 
 /**
  * The budget's statement (issue #19): about 300 lines, 8 CTEs and 12 joins, over the corpus's
- * tables — each CTE narrows or aggregates one of them, the final SELECT joins them all.
+ * tables (or others: `npm run bench` uses the demo warehouse's) — each CTE narrows or aggregates
+ * one of them, the final SELECT joins them all.
  */
-export function budgetStatement(): string {
-  const tables = Object.keys(CORPUS_COLUMNS);
+export function budgetStatement(columnsOf: Record<string, string[]> = CORPUS_COLUMNS, target = 'marts.wide'): string {
+  const tables = Object.keys(columnsOf);
   const ctes: string[] = [];
   for (let i = 0; i < 8; i += 1) {
     const table = tables[i % tables.length] as string;
-    const columns = CORPUS_COLUMNS[table] as string[];
+    const columns = columnsOf[table] as string[];
     const lines = columns.map((c, k) => `    t${i}.${c} AS c${i}_${k}`);
     for (let k = 0; k < 22; k += 1) lines.push(`    CASE WHEN t${i}.${columns[k % columns.length]} IS NULL THEN 0 ELSE ${k} END AS e${i}_${k}`);
     ctes.push(`cte${i} AS (\n  SELECT\n${lines.join(',\n')}\n  FROM ${table} t${i}\n  WHERE t${i}.${columns[0]} IS NOT NULL\n)`);
@@ -452,8 +453,8 @@ export function budgetStatement(): string {
     joins.push(
       j < 8
         ? `JOIN cte${i} ON cte${i}.c${i}_0 = cte0.c0_0`
-        : `LEFT JOIN ${tables[j % tables.length]} x${j} ON x${j}.${CORPUS_COLUMNS[tables[j % tables.length] as string]?.[0]} = cte0.c0_0`,
+        : `LEFT JOIN ${tables[j % tables.length]} x${j} ON x${j}.${columnsOf[tables[j % tables.length] as string]?.[0]} = cte0.c0_0`,
     );
   }
-  return `CREATE TABLE marts.wide AS\nWITH\n${ctes.join(',\n')}\nSELECT\n${select.join(',\n')}\nFROM cte0\n${joins.join('\n')}`;
+  return `CREATE TABLE ${target} AS\nWITH\n${ctes.join(',\n')}\nSELECT\n${select.join(',\n')}\nFROM cte0\n${joins.join('\n')}`;
 }

@@ -55,7 +55,12 @@ async function parseAndWalk(sql: string, dialect: Dialect, options: DeriveOption
       first ??= error;
       continue;
     }
-    return walkStatement(ast, { columnsOf: options.columnsOf, toSql: (expr) => exprText(parser, expr, grammar) });
+    try {
+      return walkStatement(ast, { columnsOf: options.columnsOf, toSql: (expr) => exprText(parser, expr, grammar) });
+    } catch (error) {
+      // The walk's refusals (a GRANT, two statements) are messages for the steward, as they are.
+      throw error instanceof WalkError ? new SqlError(error.message) : error;
+    }
   }
   throw new SqlError(syntaxMessage(first, sql, dialect));
 }

@@ -12,6 +12,38 @@ const DBT_SCHEMA = 'https://schemas.getdbt.com/dbt/manifest/v12.json';
 const modelId = (table: string) => `model.${PROJECT}.${table}`;
 const sourceId = (table: string) => `source.${PROJECT}.lake.${table}`;
 
+const FCT_ORDERS_SQL = `with __dbt__cte__int_order_payments as (
+select order_id, sum(amount) as paid_amount
+from ANALYTICS.STAGING.stg_payments
+where status = 'settled'
+group by order_id
+)
+select
+    o.order_id,
+    c.customer_key,
+    d.date_key,
+    o.status,
+    o.total_amount,
+    o.total_amount * fx.rate_to_usd as total_amount_usd,
+    p.paid_amount
+from ANALYTICS.STAGING.stg_orders o
+join ANALYTICS.MARTS.dim_customers c on c.customer_id = o.customer_id
+join ANALYTICS.MARTS.dim_date d on d.calendar_date = o.order_date
+left join ANALYTICS.STAGING.stg_fx_rates fx on fx.currency = o.currency and fx.rate_date = o.order_date
+left join __dbt__cte__int_order_payments p on p.order_id = o.order_id`;
+
+const DIM_CUSTOMERS_SQL = `select
+    c.customer_id as customer_key,
+    c.customer_id,
+    c.full_name,
+    c.email,
+    c.country_code,
+    count(a.account_id) as account_count,
+    to_date(c.created_at) as customer_since
+from ANALYTICS.STAGING.stg_customers c
+left join ANALYTICS.STAGING.stg_accounts a on a.customer_id = c.customer_id
+group by 1, 2, 3, 4, 5, 7`;
+
 /** The demo's dbt manifest (v12): the warehouse's dbt links, as dbt itself would write them. */
 export function demoDbtManifest(): string {
   const nodes: Record<string, unknown> = {};
@@ -76,6 +108,11 @@ export function demoDbtManifest(): string {
     depends_on: { nodes: [modelId('fct_orders')] },
   };
   addModel('fct_orders_v1', 'MARTS', [modelId('stg_orders')], { config: { enabled: false, materialized: 'table' } });
+  // After `dbt compile`: the SQL of three models, as dbt writes it for Snowflake (an ephemeral
+  // model inlined as a CTE; a SELECT * over a source whose table is ambiguous until chosen).
+  Object.assign(nodes[modelId('fct_orders')] as object, { compiled: true, compiled_code: FCT_ORDERS_SQL });
+  Object.assign(nodes[modelId('dim_customers')] as object, { compiled: true, compiled_code: DIM_CUSTOMERS_SQL });
+  Object.assign(nodes[modelId('stg_orders')] as object, { compiled: true, compiled_code: 'select *\nfrom RAW.LANDING.SHOP_ORDERS' });
   return JSON.stringify(
     {
       metadata: {

@@ -6,6 +6,7 @@ import { catalogQueries, lineageQueries } from '@/api/queries';
 import type { TableRef } from '@/lib/table-ref';
 import { mappingId, type LinkChange, type MappingRef } from '../model/draft';
 import type { DraftStore } from './draft-store';
+import { SqlDeriveButton } from '../sql-derive/sql-derive-button';
 
 interface Props {
   source: TableRef;
@@ -96,6 +97,7 @@ export function DraftLinkPanel({ source, target, stored, change, store }: Props)
           ))}
         </ul>
       ) : null}
+      <SqlDeriveButton target={target} only={source} isLinked={() => true} onStaged={() => {}} />
       <form className="ls-draft-link__form" onSubmit={stage} aria-label="Stage a column mapping">
         <label>
           <span>

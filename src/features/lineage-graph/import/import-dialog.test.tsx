@@ -42,11 +42,11 @@ describe('import lineage', () => {
     await waitFor(() => expect(linksSummary()).toHaveTextContent('1 new, 53 already in DQOps, 3 waiting for a table that is not matched.'));
     // RAW.LANDING.SHOP_ORDERS is in two connections: the steward chooses the lake's.
     const choice = screen.getByRole('combobox', { name: /RAW · LANDING · SHOP_ORDERS/ });
-    expect(within(choice).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'Choose a table (its links wait)',
-      'datalake.landing.shop_orders',
-      'warehouse.landing.shop_orders',
-    ]);
+    expect(
+      within(choice)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a table (its links wait)', 'datalake.landing.shop_orders', 'warehouse.landing.shop_orders']);
     await user.selectOptions(choice, 'datalake.landing.shop_orders');
     await waitFor(() => expect(linksSummary()).toHaveTextContent('1 new, 54 already in DQOps, 2 waiting for a table that is not matched.'));
     const newRow = screen.getAllByRole('row').find((row) => row.textContent?.includes('new'));
@@ -87,19 +87,69 @@ describe('import lineage', () => {
     const changes = foldDraft(store.get().ops);
     const added = changes.find((c) => c.source.table === 'stg_orders');
     const updated = changes.find((c) => c.source.table === 'stg_shipments');
-    expect(added).toMatchObject({ source: { table: 'stg_orders' }, target: { table: 'fct_shipments' }, tool: 'acme_spark', properties: { openlineage_job: 'acme_spark/shipments_daily.build_fct_shipments' } });
+    expect(added).toMatchObject({
+      source: { table: 'stg_orders' },
+      target: { table: 'fct_shipments' },
+      tool: 'acme_spark',
+      properties: { openlineage_job: 'acme_spark/shipments_daily.build_fct_shipments' },
+    });
     expect(added?.addMappings).toEqual([
       { column: 'order_id', sourceColumn: 'order_id', properties: { openlineage_transformations: 'INDIRECT/JOIN' } },
       { column: 'status', sourceColumn: 'status', properties: { openlineage_transformations: 'INDIRECT/FILTER' } },
     ]);
-    expect(updated?.addMappings).toContainEqual({ column: 'days_to_deliver', sourceColumn: 'delivered_at', properties: { openlineage_transformations: 'DIRECT/TRANSFORMATION' } });
+    expect(updated?.addMappings).toContainEqual({
+      column: 'days_to_deliver',
+      sourceColumn: 'delivered_at',
+      properties: { openlineage_transformations: 'DIRECT/TRANSFORMATION' },
+    });
+  });
+
+  it('derives column mappings from the compiled SQL of a dbt manifest: the share resolved per model, then staged with how each was derived', async () => {
+    const user = userEvent.setup();
+    const store = createDraftStore('test', undefined);
+    open(store);
+    await user.click(screen.getByRole('button', { name: 'dbt sample' }));
+    const section = await screen.findByRole('region', { name: 'Column mappings from the compiled SQL' });
+    expect(section).toHaveTextContent("3 models have compiled SQL (Snowflake, dbt's snowflake adapter)");
+    await waitFor(() => expect(linksSummary()).toHaveTextContent('1 new, 53 already in DQOps'));
+    await user.click(within(section).getByRole('button', { name: 'Derive column mappings of 3 models' }));
+    expect(await within(section).findByText(/columns of 3 models resolved/)).toHaveTextContent('14 of 21 columns of 3 models resolved (67%).');
+    const perModel = within(section).getByRole('table', { name: 'Columns resolved per model' });
+    expect(
+      within(perModel)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'ModelColumns resolvedNote',
+      'stg_orders0 of 7 (0%)Not matched yet: SHOP_ORDERS (choose it above, then derive again).',
+      'dim_customers7 of 7 (100%)',
+      'fct_orders7 of 7 (100%)',
+    ]);
+    // The links now carry the derived mappings DQOps lacks.
+    await waitFor(() => expect(linksSummary()).toHaveTextContent('1 new, 6 changed'));
+    await user.click(screen.getByRole('button', { name: 'Stage 7 links in the draft' }));
+    const changes = foldDraft(store.get().ops);
+    const fromFx = changes.find((c) => c.source.table === 'stg_fx_rates' && c.target.table === 'fct_orders');
+    expect(fromFx?.addMappings).toEqual([
+      {
+        column: 'total_amount_usd',
+        sourceColumn: 'rate_to_usd',
+        properties: { sql_transformation: 'derived', sql_expression: 'o.total_amount * fx.rate_to_usd' },
+      },
+    ]);
+    const fromPayments = changes.find((c) => c.source.table === 'stg_payments' && c.target.table === 'fct_orders');
+    expect(fromPayments?.addMappings).toEqual([
+      { column: 'paid_amount', sourceColumn: 'amount', properties: { sql_transformation: 'derived', sql_expression: 'SUM(amount)' } },
+    ]);
   });
 
   it('a file that is not lineage gets a message that says where and why, and stages nothing', async () => {
     const user = userEvent.setup();
     const store = createDraftStore('test', undefined);
     open(store);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Or paste its text' }), { target: { value: '{\n  "nodes": {\n    "model.a": { "name": "a", }\n  }\n}' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Or paste its text' }), {
+      target: { value: '{\n  "nodes": {\n    "model.a": { "name": "a", }\n  }\n}' },
+    });
     await user.click(screen.getByRole('button', { name: 'Read the pasted text' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/This is not valid JSON \(.+\)/);
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing was staged.');

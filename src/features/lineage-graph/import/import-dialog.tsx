@@ -13,6 +13,7 @@ import { countStates, type LinkState, type PlannedLink } from './model/plan';
 import { readLineageFile } from './model/read-file';
 import { readFileLineage, type ReadProgress } from './read-in-worker';
 import { SampleFilesContext } from './sample-files';
+import { CompiledSql } from './compiled-sql';
 import { useCatalogRead, useImport, type CatalogRead, type Step } from './use-import';
 
 const GROUPED = { grouped: true };
@@ -159,7 +160,9 @@ function Report({
   onClose: () => void;
   onStaged: (staged: { links: number; targets: TableRef[] }) => void;
 }) {
-  const { lineage } = file;
+  // With column mappings derived from dbt's compiled SQL, when the steward asks for them.
+  const [derived, setDerived] = useState<ImportedLineage>();
+  const lineage = derived ?? file.lineage;
   const run = useImport(lineage, catalog);
   const datasets = useMemo(() => [...lineage.datasets.values()], [lineage]);
   const counts = { matched: 0, ambiguous: 0, missing: 0, chosen: 0 };
@@ -209,6 +212,7 @@ function Report({
             <Ambiguous datasets={datasets} matches={run.matches} run={run} />
             <Missing datasets={datasets} matches={run.matches} />
           </section>
+          {file.lineage.compiled ? <CompiledSql lineage={file.lineage} matches={run.matches} onDerived={setDerived} /> : null}
           <section aria-labelledby="ls-import-links">
             <h3 id="ls-import-links">Links</h3>
             {run.reading?.state === 'loading' ? <Progress step={run.reading.step} /> : null}

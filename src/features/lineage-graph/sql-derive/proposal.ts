@@ -42,6 +42,8 @@ export interface Proposal {
   notProduced: string[];
   /** Target columns whose source table the statement leaves open. */
   ambiguous: string[];
+  /** Tables the statement reads that are left out (proposing for one link only). */
+  others?: string[];
 }
 
 const splitSource = (source: string) => {
@@ -97,6 +99,20 @@ export function buildProposal(
     mappings,
     notProduced: targetColumns.filter((c) => !produced.has(c.toLowerCase())),
     ambiguous: derivation.ambiguous.map((c) => targetByLower.get(c) ?? c),
+  };
+}
+
+/** The proposal for one link only: the source `only` (by its DQOps table); the other tables named. */
+export function onlyFrom(proposal: Proposal, only: TableRef, chosen: ReadonlyMap<string, TableRef>): Proposal {
+  const mine = (name: string) => {
+    const table = chosen.get(name) ?? matchedTable(proposal.sources.find((s) => s.name === name));
+    return !!table && sameTable(table, only);
+  };
+  return {
+    ...proposal,
+    sources: proposal.sources.filter((s) => mine(s.name)),
+    mappings: proposal.mappings.filter((m) => mine(m.source)),
+    others: proposal.sources.filter((s) => !mine(s.name)).map((s) => s.name),
   };
 }
 

@@ -5,17 +5,26 @@ import type { TableRef } from '@/lib/table-ref';
 
 const SqlDeriveDialog = lazy(() => import('./sql-derive-dialog').then((m) => ({ default: m.SqlDeriveDialog })));
 
-export function SqlDeriveButton({ target, isLinked, onStaged }: { target: TableRef; isLinked: (source: TableRef) => boolean; onStaged: () => void }) {
+interface Props {
+  target: TableRef;
+  /** For one link only: its source (the button then reads "From SQL…"). */
+  only?: TableRef;
+  isLinked: (source: TableRef) => boolean;
+  onStaged: () => void;
+}
+
+export function SqlDeriveButton({ target, only, isLinked, onStaged }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="ls-button ls-details__sql" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Derive sources and mappings from SQL…
+        {only ? 'From SQL…' : 'Derive sources and mappings from SQL…'}
       </button>
       {open ? (
         <Suspense fallback={null}>
           <SqlDeriveDialog
             target={target}
+            only={only}
             isLinked={isLinked}
             onClose={() => setOpen(false)}
             onStaged={() => {

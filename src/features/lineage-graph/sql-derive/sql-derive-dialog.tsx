@@ -18,10 +18,12 @@ import { DIALECTS } from '@/lib/sql/grammars';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { useDraftStore } from '../draft/draft-store';
 import { useCatalogRead } from '../import/use-import';
-import { buildProposal, matchedTable, matchTables, stageOps, type Proposal, type ProposedMapping } from './proposal';
+import { buildProposal, matchedTable, matchTables, onlyFrom, stageOps, type Proposal, type ProposedMapping } from './proposal';
 
 interface Props {
   target: TableRef;
+  /** Propose for this link only (from the link's draft panel): its source table. */
+  only?: TableRef;
   /** The link is already there (stored or staged). */
   isLinked: (source: TableRef) => boolean;
   onClose: () => void;
@@ -34,7 +36,7 @@ const DIALECT_VALUES = DIALECTS.map((d) => d.value);
 /** Bigger dropped files are not read into the text box (the reader refuses over 1 million characters anyway). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export function SqlDeriveDialog({ target, isLinked, onClose, onStaged }: Props) {
+export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: Props) {
   const api = useDqopsApi();
   const queryClient = useQueryClient();
   const store = useDraftStore();
@@ -77,8 +79,9 @@ export function SqlDeriveDialog({ target, isLinked, onClose, onStaged }: Props) 
       if (!still()) return;
       const derivation = Object.keys(columns).length > 0 ? await deriveInWorker(sql, dialect, lowerKeys(columns)) : first;
       if (!still()) return;
-      const proposal = buildProposal(derivation, sources, columnsOfTarget, (name) => columns[name]);
-      setKeptSources(new Set(sources.filter((s) => choices.has(s.name) || matchedTable(s)).map((s) => s.name)));
+      const whole = buildProposal(derivation, sources, columnsOfTarget, (name) => columns[name]);
+      const proposal = only ? onlyFrom(whole, only, choices) : whole;
+      setKeptSources(new Set(proposal.sources.filter((s) => choices.has(s.name) || matchedTable(s)).map((s) => s.name)));
       setKeptMappings(new Map(proposal.mappings.filter((m) => !m.missing).map((m) => [m.id, m.sourceColumn])));
       setPhase({ kind: 'proposal', proposal, columns });
     } catch (error) {
@@ -104,7 +107,7 @@ export function SqlDeriveDialog({ target, isLinked, onClose, onStaged }: Props) 
     onStaged();
   };
 
-  const title = `Derive sources and mappings of ${target.table} from SQL`;
+  const title = only ? `Mappings from ${only.table} to ${target.table} from SQL` : `Derive sources and mappings of ${target.table} from SQL`;
   return (
     <Modal open wide title={title} onClose={onClose}>
       {phase.kind === 'proposal' ? (
@@ -263,7 +266,9 @@ function ProposalView(props: ProposalProps) {
         </p>
       ) : null}
       <h4 className="ls-legend__sub">Source tables</h4>
-      {proposal.sources.length === 0 ? <p className="ls-hint">The statement reads no table.</p> : null}
+      {proposal.sources.length === 0 ? (
+        <p className="ls-hint">{proposal.others ? 'The statement does not read this link’s source table.' : 'The statement reads no table.'}</p>
+      ) : null}
       <ul className="ls-sql__sources" aria-label="Source tables of the statement">
         {proposal.sources.map((source) => {
           const table = tableOf(source.name);
@@ -306,6 +311,12 @@ function ProposalView(props: ProposalProps) {
           );
         })}
       </ul>
+      {proposal.others && proposal.others.length > 0 ? (
+        <p className="ls-hint">
+          It also reads <bdi>{proposal.others.join(', ')}</bdi>: other links, left out here (“Derive sources and mappings from SQL…” in the details of{' '}
+          {target.table} proposes them all).
+        </p>
+      ) : null}
       {proposal.ambiguous.length > 0 ? (
         <p className="ls-notice ls-notice--warning">
           The statement does not say which table {proposal.ambiguous.length === 1 ? 'this column comes' : 'these columns come'} from:{' '}

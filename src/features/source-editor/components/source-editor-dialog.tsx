@@ -19,6 +19,7 @@ import { ConflictError, HalfDoneError, RestoredError, useSaveSource } from '../a
 import { useCanEdit } from '@/api/use-can-edit';
 import { contextSchema, fromSpec, mappedCount, sourceRefOfValues, toSpec, type SourceFormValues } from '../schema';
 import { AutoMapProposals, useAutoMap } from './auto-map';
+import { FromSqlPanel } from './from-sql';
 import { DeleteSourceDialog } from './delete-source-dialog';
 import { MappingTable } from './mapping-table';
 import { PropertyRows } from './property-rows';
@@ -104,6 +105,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const [confirmRename, setConfirmRename] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [columnFilter, setColumnFilter] = useState('');
+  const [fromSql, setFromSql] = useState(false);
   const save = useSaveSource();
   // After an add whose outcome is unknown, the refetched list may hold that very link (ours): it
   // must not stop "Try again", which checks what is stored before sending anything. Nor, after an
@@ -132,7 +134,10 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   // The catalog for the source pickers; a typed name DQOps does not list costs no request.
   const cascade = useCatalogCascade({ connection, schema, table }, { onlyKnown: true });
   const sourceColumns = useQuery({ ...catalogQueries.columns(api, sourceRef), enabled: cascade.known.table });
-  const autoMap = useAutoMap(getValues, sourceColumns.data?.map((c) => c.name));
+  const autoMap = useAutoMap(
+    getValues,
+    sourceColumns.data?.map((c) => c.name),
+  );
 
   const mapped = mappedCount(mappings);
   const knownColumns = targetColumns.length;
@@ -206,8 +211,27 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
               onChange={(e) => setColumnFilter(e.target.value)}
             />
             {autoMap.button}
+            <button
+              type="button"
+              className="ls-button"
+              aria-expanded={fromSql}
+              disabled={!sourceRef.table}
+              title={sourceRef.table ? 'Propose mappings from the SQL statement that builds this table' : 'Pick a source table first'}
+              onClick={() => setFromSql(!fromSql)}
+            >
+              From SQL…
+            </button>
           </div>
           {autoMap.proposals ? <AutoMapProposals proposals={autoMap.proposals} onChange={autoMap.setProposals} /> : null}
+          {fromSql && sourceRef.table ? (
+            <FromSqlPanel
+              source={sourceRef}
+              targetTable={target.table}
+              targetColumns={columnNames}
+              sourceColumns={sourceColumns.data?.map((c) => c.name)}
+              onClose={() => setFromSql(false)}
+            />
+          ) : null}
           <MappingTable target={target.table} targetColumns={targetColumns} sourceColumns={sourceColumns.data} filter={columnFilter} canEdit={canEdit} />
         </fieldset>
 

@@ -2,7 +2,9 @@
 // links between them (docs/lineage-formats.md, "dbt manifest"). Models, seeds and snapshots are
 // tables, sources are tables; a parent of a model is a source of it. Ephemeral models are no table:
 // their parents become sources of their children. Tests, analyses, operations and disabled nodes
-// are left out. A manifest has no column lineage.
+// are left out. A manifest has no column lineage, but after `dbt compile` each model's SQL
+// (`compiled_code`; `compiled_sql` before dbt 1.3's v7) is kept, to derive it (docs/sql-parsers.md).
+import type { Dialect } from '@/lib/sql/corpus';
 import { ImportError, isObject, text, type ImportedDataset, type ImportedLineage, type ImportedLink } from './imported';
 
 const TABLE_KINDS = new Set(['model', 'seed', 'snapshot']);
@@ -24,17 +26,37 @@ function parentsOf(node: Record<string, unknown>): string[] {
   return Array.isArray(parents) ? parents.filter((p): p is string => typeof p === 'string') : [];
 }
 
+/** dbt's adapter (`metadata.adapter_type`) → the SQL dialect its compiled code is in. */
+const ADAPTER_DIALECTS: Record<string, Dialect> = {
+  postgres: 'postgres',
+  snowflake: 'snowflake',
+  bigquery: 'bigquery',
+  databricks: 'databricks',
+  spark: 'databricks',
+  redshift: 'redshift',
+  mysql: 'mysql',
+  sqlserver: 'tsql',
+  synapse: 'tsql',
+  fabric: 'tsql',
+  duckdb: 'duckdb',
+  trino: 'trino',
+  athena: 'trino',
+};
+
 export function parseDbtManifest(manifest: unknown): ImportedLineage {
   if (!isObject(manifest) || !isObject(manifest.nodes)) throw new ImportError('This is not a dbt manifest: it has no "nodes".');
   const version = manifestVersion(manifest);
   if (version === undefined) throw new ImportError('This dbt manifest does not say its schema version (metadata.dbt_schema_version).');
   if (!DBT_SCHEMA_VERSIONS.includes(version)) {
-    throw new ImportError(`dbt manifest schema v${version} is not supported: Lineage Studio reads v7 to v12 (dbt 1.3 and later). Run a newer dbt to write the manifest again.`);
+    throw new ImportError(
+      `dbt manifest schema v${version} is not supported: Lineage Studio reads v7 to v12 (dbt 1.3 and later). Run a newer dbt to write the manifest again.`,
+    );
   }
   const notes: string[] = [];
   const datasets = new Map<string, ImportedDataset>();
   const nodes = new Map<string, Record<string, unknown>>();
   const ephemeral = new Set<string>();
+  const compiled = new Map<string, string>();
   for (const [id, node] of Object.entries(manifest.nodes)) {
     if (!isObject(node) || !TABLE_KINDS.has(String(node.resource_type))) continue;
     const config = isObject(node.config) ? node.config : {};
@@ -50,6 +72,8 @@ export function parseDbtManifest(manifest: unknown): ImportedLineage {
       continue;
     }
     datasets.set(id, { key: id, space: text(node.database) ?? '', schema: text(node.schema) ?? '', table, columns: columnsOf(node) });
+    const code = text(node.compiled_code) ?? text(node.compiled_sql);
+    if (code) compiled.set(id, code);
   }
   for (const [id, source] of Object.entries(isObject(manifest.sources) ? manifest.sources : {})) {
     if (!isObject(source)) continue;
@@ -78,6 +102,11 @@ export function parseDbtManifest(manifest: unknown): ImportedLineage {
       links.push({ source, target: id, columns: {}, properties: { dbt_unique_id: id }, tool: 'dbt' });
     }
   }
-  if (ephemeral.size > 0) notes.push(`${ephemeral.size} ephemeral ${ephemeral.size === 1 ? 'model is' : 'models are'} no table: the tables they read are sources of the models that use them.`);
-  return { format: 'dbt', datasets, links, notes };
+  if (ephemeral.size > 0)
+    notes.push(
+      `${ephemeral.size} ephemeral ${ephemeral.size === 1 ? 'model is' : 'models are'} no table: the tables they read are sources of the models that use them.`,
+    );
+  const adapter = (isObject(manifest.metadata) ? text(manifest.metadata.adapter_type) : undefined) ?? '';
+  const dialect = Object.hasOwn(ADAPTER_DIALECTS, adapter) ? (ADAPTER_DIALECTS[adapter] as Dialect) : 'generic';
+  return { format: 'dbt', datasets, links, notes, ...(compiled.size > 0 && { compiled: { dialect, adapter, sql: compiled } }) };
 }

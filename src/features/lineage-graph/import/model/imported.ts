@@ -1,6 +1,7 @@
 // Lineage read from a file (a dbt manifest, OpenLineage events), before it is matched to DQOps
 // tables: the datasets the file names and the links between them. The formats are described in
 // docs/lineage-formats.md.
+import type { Dialect } from '@/lib/sql/corpus';
 
 /** A table as the file names it. */
 export interface ImportedDataset {
@@ -39,6 +40,8 @@ export interface ImportedLineage {
   format: 'dbt' | 'openlineage';
   datasets: Map<string, ImportedDataset>;
   links: ImportedLink[];
+  /** dbt's compiled SQL of its models (after `dbt compile`): dataset key → the SELECT that builds it. */
+  compiled?: { dialect: Dialect; adapter: string; sql: Map<string, string> };
   /** What was skipped or could not be read, for the match report (the import goes on). */
   notes: string[];
 }
