@@ -50,7 +50,7 @@ async function parseAndWalk(sql: string, dialect: Dialect, options: DeriveOption
     const parser = await parserFor(grammar);
     let ast: unknown;
     try {
-      ast = parser.astify(sql, { database: grammar });
+      ast = readCached(sql, grammar, () => parser.astify(sql, { database: grammar }));
     } catch (error) {
       first ??= error;
       continue;
@@ -63,6 +63,20 @@ async function parseAndWalk(sql: string, dialect: Dialect, options: DeriveOption
     }
   }
   throw new SqlError(syntaxMessage(first, sql, dialect));
+}
+
+// The dialog reads a statement twice — for its tables, then with their DQOps columns — and the
+// walk does not change the tree: the second read reuses the first parse (the costly part).
+const parsed = new Map<string, unknown>();
+const PARSED_KEPT = 4;
+
+function readCached(sql: string, grammar: Grammar, parse: () => unknown): unknown {
+  const key = `${grammar}\u0000${sql}`;
+  if (parsed.has(key)) return parsed.get(key);
+  const ast = parse();
+  parsed.set(key, ast);
+  if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value as string);
+  return ast;
 }
 
 function exprText(parser: Awaited<ReturnType<typeof parserFor>>, expr: unknown, grammar: Grammar): string {

@@ -374,12 +374,12 @@ function ProposalView(props: ProposalProps) {
                         {m.missing === 'column' ? <span className="ls-field-error ls-sql__flag">not a column of {target.table} in DQOps</span> : null}
                       </td>
                       <td>
-                        {options.length > 0 ? (
+                        {/* A column that cannot be kept gets no list to choose from. */}
+                        {options.length > 0 && usable ? (
                           <select
                             className="ls-input"
                             aria-label={`Column of ${from} for ${m.column}`}
                             value={kept ?? m.sourceColumn}
-                            disabled={!usable}
                             onChange={(e) => onKeepMapping(m, e.target.value)}
                           >
                             {options.includes(m.sourceColumn) ? null : <option value={m.sourceColumn}>{m.sourceColumn} (not in DQOps)</option>}
