@@ -53,6 +53,27 @@ test('webpack 5 bundles the worker of the packed library: a 300-table lineage la
   expect(workers.every((path) => /^\/static\/[\w.]+\.js$/.test(path))).toBe(true);
 });
 
+test('webpack 5 bundles the SQL reader’s worker and its grammar chunk: a pasted statement is proposed inside the console', async ({ page }) => {
+  await resetMock(page);
+  const workers = watchWorkers(page);
+  await page.goto(tablePage(''));
+  await focusNode(page, 'fct_orders').click();
+  await page.getByRole('button', { name: 'Derive sources and mappings from SQL…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Derive sources and mappings of fct_orders from SQL' });
+  await dialog.getByRole('combobox', { name: 'Dialect' }).selectOption('snowflake');
+  await dialog
+    .getByRole('textbox', { name: 'SQL statement' })
+    .fill(
+      'INSERT INTO MARTS.FCT_ORDERS (ORDER_ID, PAID_AMOUNT) SELECT O.ORDER_ID, P.AMOUNT FROM STAGING.STG_ORDERS O JOIN STAGING.STG_PAYMENTS P ON P.ORDER_ID = O.ORDER_ID',
+    );
+  await dialog.getByRole('button', { name: 'Propose mappings' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Proposed for fct_orders: 2 source tables, 2 column mappings' })).toBeVisible({ timeout: 30_000 });
+  // The SQL worker is webpack's own chunk, from the host's /static/ (the proposal shows that the
+  // grammar it imports on demand loaded too).
+  expect(workers.length).toBeGreaterThan(0);
+  expect(workers.every((path) => /^\/static\/[\w.]+\.js$/.test(path))).toBe(true);
+});
+
 test('a page without a bundler loads the packed library as shipped: the worker comes from next to the module', async ({ page }) => {
   await resetMock(page);
   const workers = watchWorkers(page);
