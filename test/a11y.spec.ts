@@ -67,3 +67,40 @@ test('open column lists, a traced column and the draft review', async ({ page })
   await expect(page.getByRole('list', { name: 'Changes to save' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('SQL dialog, with the keyboard alone: statement, proposal, fix, stage', async ({ page }) => {
+  await openDemo(page, FCT_ORDERS, '&direction=upstream');
+  await node(page, 'fct_orders').click();
+  const open = page.getByRole('button', { name: 'Derive sources and mappings from SQL…' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Derive sources and mappings of fct_orders from SQL' });
+  await expect(dialog.getByRole('combobox', { name: 'Dialect' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('textbox', { name: 'SQL statement' })).toBeFocused();
+  await page.keyboard.insertText('SELECT o.order_id, o.order_state AS status FROM staging.stg_orders o');
+  await page.keyboard.press('Tab'); // Cancel
+  await page.keyboard.press('Tab'); // Propose mappings
+  await expect(dialog.getByRole('button', { name: 'Propose mappings' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('heading', { name: 'Proposed for fct_orders: 1 source table, 2 column mappings' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  // Through the link and the first mapping to the list of the flagged one.
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('checkbox', { name: /^staging.stg_orders → warehouse.staging.stg_orders/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('checkbox', { name: 'Keep order_id ← stg_orders.order_id' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const status = dialog.getByRole('combobox', { name: 'Column of stg_orders for status' });
+  await expect(status).toBeFocused();
+  await status.selectOption('status'); // a native select: what the arrow keys do there
+  await expect(dialog.getByRole('checkbox', { name: 'Keep status ← stg_orders.order_state' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Stage 0 new links and 2 mappings' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.ls-canvas__side')).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Changes to save' })).toContainText('Change column mappings: stg_orders → fct_orders (+2 column mappings)PUT');
+});
