@@ -118,7 +118,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
           {proposal.ambiguous.length > 0 ? (
             <p className="ls-hint">The statement does not say which table these come from: {proposal.ambiguous.join(', ')} (qualify them to map them).</p>
           ) : null}
-          <div className="ls-settings__row">
+          <div className="ls-actions">
             <button type="button" className="ls-button ls-button--primary" disabled={accepted.length === 0} onClick={apply}>
               {accepted.length === 0 ? 'Apply the ticked mappings' : `Apply ${plural(accepted.length, 'mapping')}`}
             </button>
@@ -161,7 +161,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
             </p>
           ) : null}
           {reading ? <p role="status">Reading the statement…</p> : null}
-          <div className="ls-settings__row">
+          <div className="ls-actions">
             <button type="button" className="ls-button ls-button--primary" disabled={reading || sql.trim() === ''} onClick={() => void propose()}>
               Propose mappings
             </button>
