@@ -37,5 +37,5 @@ describe('the SQL corpus, derived', () => {
 afterAll(() => {
   const lines = [...report].map(([dialect, row]) => `  ${dialect.padEnd(11)} ${row.right}/${row.all}${row.wrong.map((w) => `\n    ✗ ${w}`).join('')}`);
   const right = [...report.values()].reduce((sum, row) => sum + row.right, 0);
-  console.log(`SQL corpus: ${right} of ${CORPUS.length} statements derived as expected\n${lines.join('\n')}`);
+  process.stdout.write(`SQL corpus: ${right} of ${CORPUS.length} statements derived as expected\n${lines.join('\n')}\n`);
 });
