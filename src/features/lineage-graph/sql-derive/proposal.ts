@@ -31,6 +31,8 @@ export interface ProposedMapping {
   expression?: string;
   /** DQOps has no such target column / no such column in the source table. */
   missing?: 'column' | 'source-column';
+  /** DQOps stores this mapping already. */
+  stored?: boolean;
 }
 
 export interface Proposal {
@@ -113,6 +115,14 @@ export function onlyFrom(proposal: Proposal, only: TableRef, chosen: ReadonlyMap
     sources: proposal.sources.filter((s) => mine(s.name)),
     mappings: proposal.mappings.filter((m) => mine(m.source)),
     others: proposal.sources.filter((s) => !mine(s.name)).map((s) => s.name),
+  };
+}
+
+/** The mappings DQOps stores already marked (`stored(name)`: the link's stored columns, target column → source columns). */
+export function markStored(proposal: Proposal, stored: (name: string) => Record<string, { source_columns?: string[] }> | undefined): Proposal {
+  return {
+    ...proposal,
+    mappings: proposal.mappings.map((m) => (stored(m.source)?.[m.column]?.source_columns?.includes(m.sourceColumn) ? { ...m, stored: true } : m)),
   };
 }
 

@@ -67,10 +67,17 @@ describe('derive sources and mappings from SQL', () => {
     const usd = screen.getByRole('combobox', { name: 'Column of stg_fx_rates for total_amount_usd' });
     expect(usd.closest('tr')).toHaveTextContent(/computed.*total_amount.*rate_to_usd/);
 
-    // Fix one: status reads stg_orders.status; untick paid_amount.
+    // What DQOps stores already is said so, and not kept unless the steward ticks it.
+    for (const name of ['Keep order_id ← stg_orders.order_id', 'Keep total_amount_usd ← stg_fx_rates.rate_to_usd', 'Keep paid_amount ← stg_payments.amount']) {
+      const box = screen.getByRole('checkbox', { name });
+      expect(box).not.toBeChecked();
+      expect(box.closest('tr')).toHaveTextContent('already in DQOps');
+    }
+
+    // Fix one: status reads stg_orders.status. Keep the computed one, to record its expression.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Column of stg_orders for status' }), 'status');
-    await user.click(screen.getByRole('checkbox', { name: 'Keep paid_amount ← stg_payments.amount' }));
-    await user.click(screen.getByRole('button', { name: 'Stage 1 new link and 4 mappings' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Keep total_amount_usd ← stg_fx_rates.rate_to_usd' }));
+    await user.click(screen.getByRole('button', { name: 'Stage 1 new link and 2 mappings' }));
 
     expect(onStaged).toHaveBeenCalled();
     const ops = store.get().ops.map(({ batch, ...op }) => (expect(batch).toMatch(/^sql-/), op));
@@ -84,9 +91,7 @@ describe('derive sources and mappings from SQL', () => {
     });
     expect(ops).toEqual([
       { kind: 'add-source', source: ref('staging', 'stg_shipments'), target: FCT_ORDERS },
-      mapping('staging', 'stg_orders', 'order_id', 'order_id', 'direct'),
       mapping('staging', 'stg_orders', 'status', 'status', 'direct'),
-      mapping('staging', 'stg_orders', 'total_amount_usd', 'total_amount', 'derived', 'o.total_amount * fx.rate_to_usd'),
       mapping('staging', 'stg_fx_rates', 'total_amount_usd', 'rate_to_usd', 'derived', 'o.total_amount * fx.rate_to_usd'),
     ]);
   });

@@ -8,7 +8,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { describeError } from '@/api/errors';
-import { catalogQueries } from '@/api/queries';
+import { catalogQueries, lineageQueries } from '@/api/queries';
+import type { TableLineageSourceSpec } from '@/api/types';
 import { Modal } from '@/components/modal';
 import { plural } from '@/lib/format';
 import { useStoredChoice } from '@/lib/preference';
@@ -18,7 +19,7 @@ import { DIALECTS } from '@/lib/sql/grammars';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { useDraftStore } from '../draft/draft-store';
 import { useCatalogRead } from '../import/use-import';
-import { buildProposal, matchedTable, matchTables, onlyFrom, stageOps, type Proposal, type ProposedMapping } from './proposal';
+import { buildProposal, markStored, matchedTable, matchTables, onlyFrom, stageOps, type Proposal, type ProposedMapping } from './proposal';
 
 interface Props {
   target: TableRef;
@@ -68,21 +69,28 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
       const sources = matchTables(first.tables, target, index);
       setPhase({ kind: 'reading', step: `Reading the DQOps columns of ${plural(sources.length, 'table')}…` });
       const columns: Record<string, string[]> = {};
+      const stored: Record<string, TableLineageSourceSpec['columns']> = {};
       await Promise.all(
         sources.map(async (source) => {
           const table = choices.get(source.name) ?? matchedTable(source);
           if (!table) return;
           const list = await queryClient.fetchQuery(catalogQueries.columns(api, table));
           columns[source.name] = list.map((c) => c.name);
+          // What DQOps stores for a link there is already: its mappings are not proposed as new.
+          // (A link only staged is not stored yet: nothing to read.)
+          if (isLinked(table)) stored[source.name] = (await queryClient.fetchQuery(lineageQueries.source(api, target, table)).catch(() => undefined))?.columns;
         }),
       );
       if (!still()) return;
       const derivation = Object.keys(columns).length > 0 ? await deriveInWorker(sql, dialect, lowerKeys(columns)) : first;
       if (!still()) return;
-      const whole = buildProposal(derivation, sources, columnsOfTarget, (name) => columns[name]);
+      const whole = markStored(
+        buildProposal(derivation, sources, columnsOfTarget, (name) => columns[name]),
+        (name) => stored[name],
+      );
       const proposal = only ? onlyFrom(whole, only, choices) : whole;
       setKeptSources(new Set(proposal.sources.filter((s) => choices.has(s.name) || matchedTable(s)).map((s) => s.name)));
-      setKeptMappings(new Map(proposal.mappings.filter((m) => !m.missing).map((m) => [m.id, m.sourceColumn])));
+      setKeptMappings(new Map(proposal.mappings.filter((m) => !m.missing && !m.stored).map((m) => [m.id, m.sourceColumn])));
       setPhase({ kind: 'proposal', proposal, columns });
     } catch (error) {
       if (still()) setPhase({ kind: 'edit', error: error instanceof Error ? error.message : describeError(error) });
@@ -371,6 +379,7 @@ function ProposalView(props: ProposalProps) {
                       </td>
                       <td>
                         <bdi>{m.column}</bdi>
+                        {m.stored ? <span className="ls-hint ls-sql__flag">already in DQOps</span> : null}
                         {m.missing === 'column' ? <span className="ls-field-error ls-sql__flag">not a column of {target.table} in DQOps</span> : null}
                       </td>
                       <td>
