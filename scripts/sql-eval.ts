@@ -11,8 +11,9 @@ import { gzipSync } from 'node:zlib';
 import { openLineageColumnLineage, type OpenLineageColumnLineageResult, type TableSchema } from '@polyglot-sql/sdk';
 import type { Derivation } from '../src/lib/sql/derive.ts';
 import { compare, deriveCorpusCase, type Score } from '../src/lib/sql/corpus-score.ts';
-import { NODE_SQL_GRAMMARS, parserFor, type Grammar } from '../src/lib/sql/grammars.ts';
-import { budgetStatement, CORPUS, CORPUS_COLUMNS, hugeStatement, type CorpusCase, type Dialect, type Kind } from '../src/lib/sql/corpus.ts';
+import { NODE_SQL_GRAMMARS, parserFor, type Dialect, type Grammar } from '../src/lib/sql/grammars.ts';
+import { budgetStatement, CORPUS, CORPUS_COLUMNS, hugeStatement, type CorpusCase } from '../src/lib/sql/corpus.ts';
+import type { Kind } from '../src/lib/sql/lineage-walk.ts';
 
 const POLYGLOT: Record<Dialect, string> = {
   postgres: 'postgresql',

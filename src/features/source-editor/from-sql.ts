@@ -1,14 +1,11 @@
 // "From SQL" in the source editor (issue #19): of what a statement derives (lib/sql), the column
 // mappings from this one source table — named as DQOps names its columns, with what DQOps lacks
 // flagged — and the statement's other tables, which this link cannot take.
-import type { Kind } from '@/lib/sql/corpus';
+import type { Kind } from '@/lib/sql/lineage-walk';
 import type { Derivation } from '@/lib/sql/derive';
+import { SQL_EXPRESSION_PROPERTY, SQL_KIND_PROPERTY } from '@/lib/sql/properties';
 import type { TableRef } from '@/lib/table-ref';
 import { emptyProperty, type MappingRow, type PropertyRow } from './schema';
-
-/** Mapping properties of a mapping derived from SQL (the same as a staged one's, lineage-graph/sql-derive/proposal.ts). */
-export const SQL_KIND_PROPERTY = 'sql_transformation';
-export const SQL_EXPRESSION_PROPERTY = 'sql_expression';
 
 export interface SqlMapping {
   target_column: string;

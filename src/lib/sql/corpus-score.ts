@@ -1,6 +1,7 @@
 // How derived column mappings compare with the corpus's expected ones (corpus.ts): used by the
 // parser evaluation (scripts/sql-eval.ts) and the corpus test.
-import { CORPUS_COLUMNS, type CorpusCase, type Kind } from './corpus';
+import { CORPUS_COLUMNS, type CorpusCase } from './corpus';
+import type { Kind } from './lineage-walk';
 import { deriveFromSql, type Derivation } from './derive';
 
 const COLUMNS = new Map(Object.entries(CORPUS_COLUMNS).map(([table, columns]) => [table.toLowerCase(), columns]));

@@ -2,7 +2,8 @@
 // every statement's mappings as expected, or refused with the message it must give. At the end,
 // the report: expected vs derived per statement that differs, and the accuracy per dialect.
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORPUS, type Dialect } from './corpus';
+import { CORPUS } from './corpus';
+import type { Dialect } from './grammars';
 import { compare, deriveCorpusCase as derive } from './corpus-score';
 
 const report = new Map<Dialect, { right: number; all: number; wrong: string[] }>();

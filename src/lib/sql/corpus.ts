@@ -1,6 +1,6 @@
 // The project's SQL corpus (issue #19): statements that build a table, each with the column
 // mappings a steward would enter by hand — the yardstick for the SQL parser candidates
-// (scripts/sql-eval.ts, docs/sql-parsers.md) and, later, for the derivation itself in `npm test`.
+// (scripts/sql-eval.ts, docs/sql-parsers.md) and for the derivation itself in `npm test` (corpus.test.ts).
 //
 // `expected`: target column → its source columns as "schema.table.column", each direct (copied as
 // it is) or derived (computed: an expression, a cast, an aggregate, a CASE, a window function).
@@ -8,10 +8,8 @@
 // writes them, compared without regard to case unless quoted. `fails`: the statement must be
 // refused with a message matching it. `ambiguous`: target columns whose source cannot be told
 // (an unqualified column that two joined tables have): reported, not guessed.
-
-export type Dialect = 'postgres' | 'snowflake' | 'bigquery' | 'databricks' | 'redshift' | 'mysql' | 'tsql' | 'duckdb' | 'trino' | 'generic';
-
-export type Kind = 'direct' | 'derived';
+import type { Dialect } from './grammars';
+import type { Kind } from './lineage-walk';
 
 export interface CorpusCase {
   id: string;

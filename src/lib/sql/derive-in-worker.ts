@@ -1,7 +1,7 @@
 // The page's side of the SQL worker (sql.worker.ts): one worker, started on first use and kept
 // (its grammars stay loaded), answering requests by id. Where there are no workers (tests), the
 // same code runs on the page, still loaded on demand.
-import type { Dialect } from './corpus';
+import type { Dialect } from './grammars';
 import type { Derivation } from './derive';
 import type { SqlRequest, SqlResponse } from './sql.worker';
 

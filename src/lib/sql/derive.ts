@@ -1,9 +1,8 @@
 // A statement → the column lineage it says: checked (size, emptiness), cut into what the parser
 // reads (statement-shape.ts), parsed by node-sql-parser in the dialect's grammar(s), walked
 // (lineage-walk.ts). Runs in the SQL worker (sql.worker.ts); pure apart from loading grammars.
-import type { Dialect, Kind } from './corpus';
-import { dialectLabel, NODE_SQL_GRAMMARS, parserFor, type Grammar } from './grammars';
-import { walkStatement, WalkError, type WalkResult } from './lineage-walk';
+import { dialectLabel, NODE_SQL_GRAMMARS, parserFor, type Dialect, type Grammar } from './grammars';
+import { walkStatement, WalkError, type Kind, type WalkResult } from './lineage-walk';
 import { shapeStatement } from './statement-shape';
 
 /**

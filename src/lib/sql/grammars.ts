@@ -2,7 +2,8 @@
 // statement the first refuses is tried with the next). Each grammar is its own chunk, loaded the
 // first time a statement of that dialect is read (docs/sql-parsers.md: 37–58 KB gzip each).
 import type { Parser } from 'node-sql-parser';
-import type { Dialect } from './corpus';
+
+export type Dialect = 'postgres' | 'snowflake' | 'bigquery' | 'databricks' | 'redshift' | 'mysql' | 'tsql' | 'duckdb' | 'trino' | 'generic';
 
 export const DIALECTS: readonly { value: Dialect; label: string }[] = [
   { value: 'postgres', label: 'PostgreSQL' },

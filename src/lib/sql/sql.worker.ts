@@ -1,6 +1,6 @@
 // Derives column lineage from SQL off the page's thread (derive.ts): a 300-line statement takes
 // tens of milliseconds, a 1 MB one seconds. The grammars load here, each on first use.
-import type { Dialect } from './corpus';
+import type { Dialect } from './grammars';
 import { deriveFromSql, SqlError, type Derivation } from './derive';
 
 export interface SqlRequest {

@@ -4,7 +4,7 @@
 // for a MERGE, one SELECT per WHEN branch (`UPDATE SET c = e, …` and `INSERT (c, …) VALUES (e, …)`
 // become `SELECT e AS c, … FROM <its USING source>`) — and the target is named from the cut.
 // Strings, quoted names and comments are skipped, so a keyword inside them never cuts.
-import type { Dialect } from './corpus';
+import type { Dialect } from './grammars';
 
 export interface Shaped {
   /** The statements to parse: one, or one per MERGE branch that writes columns. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Kind } from '@/lib/sql/corpus';
+import type { Kind } from '@/lib/sql/lineage-walk';
 import type { Derivation } from '@/lib/sql/derive';
 import type { TableRef } from '@/lib/table-ref';
 import { indexCatalog } from '../import/model/match';

@@ -4,14 +4,11 @@
 // flagged. The steward ticks, fixes and stages it (sql-derive-dialog.tsx); `stageOps` turns what
 // is ticked into draft steps.
 import type { Derivation } from '@/lib/sql/derive';
-import type { Kind } from '@/lib/sql/corpus';
+import { SQL_EXPRESSION_PROPERTY, SQL_KIND_PROPERTY } from '@/lib/sql/properties';
+import type { Kind } from '@/lib/sql/lineage-walk';
 import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
 import type { DraftOp } from '../model/draft';
 import { matchDataset, type CatalogIndex, type DatasetMatch } from '../import/model/match';
-
-/** Mapping properties a derived mapping carries (DQOps keeps them with the column mapping). */
-export const SQL_KIND_PROPERTY = 'sql_transformation';
-export const SQL_EXPRESSION_PROPERTY = 'sql_expression';
 
 export interface ProposedSource {
   /** As the statement names it, lower case: "schema.table". */

@@ -12,10 +12,8 @@ import { catalogQueries, lineageQueries } from '@/api/queries';
 import type { TableLineageSourceSpec } from '@/api/types';
 import { Modal } from '@/components/modal';
 import { plural } from '@/lib/format';
-import { useStoredChoice } from '@/lib/preference';
-import type { Dialect } from '@/lib/sql/corpus';
 import { deriveInWorker } from '@/lib/sql/derive-in-worker';
-import { DIALECTS } from '@/lib/sql/grammars';
+import { DialectField, useSqlDialect } from '@/components/dialect-field';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { useDraftStore } from '../draft/draft-store';
 import { useCatalogRead } from '../import/use-import';
@@ -33,7 +31,6 @@ interface Props {
 
 type Phase = { kind: 'edit'; error?: string } | { kind: 'reading'; step: string } | { kind: 'proposal'; proposal: Proposal; columns: Record<string, string[]> };
 
-const DIALECT_VALUES = DIALECTS.map((d) => d.value);
 /** Bigger dropped files are not read into the text box (the reader refuses over 1 million characters anyway). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -44,7 +41,7 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
   const catalog = useCatalogRead();
   const targetColumns = useQuery(catalogQueries.columns(api, target));
   const [sql, setSql] = useState('');
-  const [dialect, setDialect] = useStoredChoice<Dialect>('sql-dialect', DIALECT_VALUES, 'postgres');
+  const [dialect, setDialect] = useSqlDialect();
   const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
   const [chosen, setChosen] = useState<ReadonlyMap<string, TableRef>>(new Map());
   const [keptSources, setKeptSources] = useState<ReadonlySet<string>>(new Set());
@@ -152,16 +149,7 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
             or <code>MERGE</code> — or drop its <code>.sql</code> file here. Nothing is saved: you see the proposed links and column mappings against the DQOps
             columns, then stage what you keep in the draft.
           </p>
-          <label className="ls-field">
-            <span>Dialect</span>
-            <select className="ls-input ls-sql__dialect" value={dialect} onChange={(e) => setDialect(e.target.value as Dialect)}>
-              {DIALECTS.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DialectField value={dialect} onChange={setDialect} />
           <label className="ls-field" onDrop={drop} onDragOver={(e) => e.preventDefault()}>
             <span>SQL statement</span>
             <textarea

@@ -5,15 +5,11 @@
 import { useId, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { plural } from '@/lib/format';
-import { useStoredChoice } from '@/lib/preference';
-import type { Dialect } from '@/lib/sql/corpus';
 import { deriveInWorker } from '@/lib/sql/derive-in-worker';
-import { DIALECTS } from '@/lib/sql/grammars';
+import { DialectField, useSqlDialect } from '@/components/dialect-field';
 import type { TableRef } from '@/lib/table-ref';
 import { applySqlMapping, proposeFromSql, sqlName, type SqlProposal } from '../from-sql';
 import type { SourceFormValues } from '../schema';
-
-const DIALECT_VALUES = DIALECTS.map((d) => d.value);
 
 interface Props {
   source: TableRef;
@@ -27,7 +23,7 @@ interface Props {
 export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns, onClose }: Props) {
   const { getValues, setValue } = useFormContext<SourceFormValues>();
   const [sql, setSql] = useState('');
-  const [dialect, setDialect] = useStoredChoice<Dialect>('sql-dialect', DIALECT_VALUES, 'postgres');
+  const [dialect, setDialect] = useSqlDialect();
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string>();
   const [proposal, setProposal] = useState<SqlProposal>();
@@ -132,18 +128,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
         </>
       ) : (
         <>
-          <div className="ls-fromsql__head">
-            <label className="ls-field">
-              <span>Dialect</span>
-              <select className="ls-input" value={dialect} onChange={(e) => setDialect(e.target.value as Dialect)}>
-                {DIALECTS.map((d) => (
-                  <option key={d.value} value={d.value}>
-                    {d.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
+          <DialectField value={dialect} onChange={setDialect} />
           <label className="ls-field">
             <span>The SQL statement that builds {targetTable}</span>
             <textarea

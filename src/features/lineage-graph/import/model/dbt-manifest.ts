@@ -4,7 +4,7 @@
 // their parents become sources of their children. Tests, analyses, operations and disabled nodes
 // are left out. A manifest has no column lineage, but after `dbt compile` each model's SQL
 // (`compiled_code`; `compiled_sql` before dbt 1.3's v7) is kept, to derive it (docs/sql-parsers.md).
-import type { Dialect } from '@/lib/sql/corpus';
+import type { Dialect } from '@/lib/sql/grammars';
 import { ImportError, isObject, text, type ImportedDataset, type ImportedLineage, type ImportedLink } from './imported';
 
 const TABLE_KINDS = new Set(['model', 'seed', 'snapshot']);

@@ -4,12 +4,9 @@
 // column lineage would — so the plan (plan.ts) compares and stages them like any other. Names are
 // given back as DQOps spells them; a column DQOps does not have is left out and not counted.
 import type { Derivation } from '@/lib/sql/derive';
+import { SQL_EXPRESSION_PROPERTY, SQL_KIND_PROPERTY } from '@/lib/sql/properties';
 import { setOwn } from '@/lib/own';
 import type { ImportedColumn, ImportedLineage } from './imported';
-
-/** Mapping properties of a mapping derived from SQL (as sql-derive/proposal.ts stages them). */
-const KIND_PROPERTY = 'sql_transformation';
-const EXPRESSION_PROPERTY = 'sql_expression';
 
 export interface ModelInput {
   /** The model's dataset key. */
@@ -48,12 +45,12 @@ export function modelColumns(derivation: Derivation, model: ModelInput): { links
       const columns = links.get(source.key) ?? {};
       links.set(source.key, columns);
       const held = Object.hasOwn(columns, target) ? columns[target] : undefined;
-      const derived = kind === 'derived' || held?.properties?.[KIND_PROPERTY] === 'derived';
+      const derived = kind === 'derived' || held?.properties?.[SQL_KIND_PROPERTY] === 'derived';
       const expression = derivation.expressions.get(column);
       setOwn(columns, target, {
         sourceColumns: [...(held?.sourceColumns ?? []), sourceColumn],
         transformations: [],
-        properties: { [KIND_PROPERTY]: derived ? 'derived' : 'direct', ...(derived && expression ? { [EXPRESSION_PROPERTY]: expression } : {}) },
+        properties: { [SQL_KIND_PROPERTY]: derived ? 'derived' : 'direct', ...(derived && expression ? { [SQL_EXPRESSION_PROPERTY]: expression } : {}) },
       });
       resolved.add(target);
     }

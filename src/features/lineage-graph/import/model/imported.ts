@@ -1,7 +1,7 @@
 // Lineage read from a file (a dbt manifest, OpenLineage events), before it is matched to DQOps
 // tables: the datasets the file names and the links between them. The formats are described in
 // docs/lineage-formats.md.
-import type { Dialect } from '@/lib/sql/corpus';
+import type { Dialect } from '@/lib/sql/grammars';
 
 /** A table as the file names it. */
 export interface ImportedDataset {
