@@ -1,6 +1,6 @@
 // The page's side of the SQL worker (sql.worker.ts): one worker, started on first use and kept
-// (its grammars stay loaded), answering requests by id. Where there are no workers (tests), the
-// same code runs on the page, still loaded on demand.
+// (its grammars stay loaded), answering requests by id. Where there are no workers (the tests'
+// jsdom), the same code runs on the page.
 import type { Dialect } from './grammars';
 import type { Derivation } from './derive';
 import type { SqlRequest, SqlResponse } from './sql.worker';
@@ -32,11 +32,16 @@ function start(): Worker {
 
 export function deriveInWorker(sql: string, dialect: Dialect, columns: Record<string, readonly string[]>): Promise<Derivation> {
   if (typeof Worker === 'undefined') {
-    return import('./derive').then(({ deriveFromSql, SqlError }) =>
-      deriveFromSql(sql, dialect, { columnsOf: (table) => (Object.hasOwn(columns, table) ? columns[table] : undefined) }).catch((error: unknown) => {
-        throw new SqlDeriveError(error instanceof SqlError ? error.message : `The statement could not be read: ${String(error)}`);
-      }),
-    );
+    // Only the tests (jsdom) lack workers: there the same code runs on the page. A build leaves this
+    // out, with the second copy of the grammars (and the bundler's runtime) it would bring along.
+    if (import.meta.env.MODE === 'test') {
+      return import('./derive').then(({ deriveFromSql, SqlError }) =>
+        deriveFromSql(sql, dialect, { columnsOf: (table) => (Object.hasOwn(columns, table) ? columns[table] : undefined) }).catch((error: unknown) => {
+          throw new SqlDeriveError(error instanceof SqlError ? error.message : `The statement could not be read: ${String(error)}`);
+        }),
+      );
+    }
+    return Promise.reject(new SqlDeriveError('This browser cannot run the SQL reader: it has no Web Workers.'));
   }
   worker ??= start();
   const id = nextId++;

@@ -10,13 +10,14 @@ import { throughRoot, type PathHighlight } from '../model/traverse';
 import type { DraftedModel } from '../draft/use-drafted-model';
 import { EdgeDetails, NodeDetails } from './details-panel';
 import { Legend } from './legend';
-import { SqlDeriveButton } from '../sql-derive/sql-derive-button';
 import type { useColumnTrace } from './use-column-trace';
 
 // Loaded when draft mode is first used: most visits never stage anything.
 const ReviewPanel = lazy(() => import('../draft/review-panel').then((m) => ({ default: m.ReviewPanel })));
 const DraftLinkPanel = lazy(() => import('../draft/draft-link-panel').then((m) => ({ default: m.DraftLinkPanel })));
 const StageSourceForm = lazy(() => import('../draft/stage-source-form').then((m) => ({ default: m.StageSourceForm })));
+// Issue #19's budget: the initial JavaScript stays as it was; the button comes with the details.
+const SqlDeriveButton = lazy(() => import('../sql-derive/sql-derive-button').then((m) => ({ default: m.SqlDeriveButton })));
 
 const NO_TABLE: TableRef = { connection: '', schema: '', table: '' };
 
@@ -133,16 +134,18 @@ function TableSide(props: CanvasSideProps & { tableKey: string }) {
                 <StageSourceForm key={key} target={node.ref} store={store} isSource={isSource} />
               </Suspense>
             ) : null}
-            <SqlDeriveButton
-              key={`sql-${key}`}
-              target={node.ref}
-              isLinked={isSource}
-              onStaged={() => {
-                openReview();
-                // The dialog is gone with the button that had focus: the review it led to gets it.
-                requestAnimationFrame(() => panel.current?.focus());
-              }}
-            />
+            <Suspense fallback={null}>
+              <SqlDeriveButton
+                key={`sql-${key}`}
+                target={node.ref}
+                isLinked={isSource}
+                onStaged={() => {
+                  openReview();
+                  // The dialog is gone with the button that had focus: the review it led to gets it.
+                  requestAnimationFrame(() => panel.current?.focus());
+                }}
+              />
+            </Suspense>
           </>
         ) : undefined
       }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupMockDqops } from '@/testing/mock-dqops';
@@ -110,5 +110,18 @@ describe('derive sources and mappings from SQL', () => {
     expect(alert).toHaveTextContent('Nothing was staged; your statement is still here.');
     expect(box).toHaveValue('SELECT o.order_id\nFORM staging.stg_orders o');
     expect(store.get().ops).toEqual([]);
+  });
+
+  it('reads a dropped .sql file into the statement, and refuses one too big to be a statement', async () => {
+    open(createDraftStore('test', undefined));
+    const box = screen.getByRole('textbox', { name: 'SQL statement' });
+    const file = new File([JOIN_QUERY], 'fct_orders.sql', { type: 'application/sql' });
+    fireEvent.drop(box, { dataTransfer: { files: [file] } });
+    await waitFor(() => expect(box).toHaveValue(JOIN_QUERY));
+    const big = new File(['x'], 'dump.sql');
+    Object.defineProperty(big, 'size', { value: 5 * 1024 * 1024 });
+    fireEvent.drop(box, { dataTransfer: { files: [big] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('dump.sql is 5.0 MB: drop the file of one statement.');
+    expect(box).toHaveValue(JOIN_QUERY);
   });
 });

@@ -5,7 +5,7 @@
 // ticked unless DQOps lacks the column. The steward fixes and stages them in the draft. A
 // refused statement gets its reason and keeps the text.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useDqopsApi } from '@/api/api-context';
 import { describeError } from '@/api/errors';
 import { catalogQueries, lineageQueries } from '@/api/queries';
@@ -13,7 +13,7 @@ import type { TableLineageSourceSpec } from '@/api/types';
 import { Modal } from '@/components/modal';
 import { plural } from '@/lib/format';
 import { deriveInWorker } from '@/lib/sql/derive-in-worker';
-import { DialectField, useSqlDialect } from '@/components/dialect-field';
+import { DialectField, sqlDropHandlers, useSqlDialect } from '@/components/sql-input';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { useDraftStore } from '../draft/draft-store';
 import { useCatalogRead } from '../import/use-import';
@@ -30,9 +30,6 @@ interface Props {
 }
 
 type Phase = { kind: 'edit'; error?: string } | { kind: 'reading'; step: string } | { kind: 'proposal'; proposal: Proposal; columns: Record<string, string[]> };
-
-/** Bigger dropped files are not read into the text box (the reader refuses over 1 million characters anyway). */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: Props) {
   const api = useDqopsApi();
@@ -94,14 +91,7 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
     }
   }
 
-  const drop = (event: DragEvent) => {
-    const file = event.dataTransfer.files[0];
-    if (!file) return;
-    event.preventDefault();
-    if (file.size > MAX_FILE_BYTES)
-      return setPhase({ kind: 'edit', error: `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB: drop the file of one statement.` });
-    void file.text().then(setSql);
-  };
+  const drop = sqlDropHandlers(setSql, (error) => setPhase({ kind: 'edit', error }));
 
   const stage = () => {
     if (phase.kind !== 'proposal') return;
@@ -150,7 +140,7 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
             columns, then stage what you keep in the draft.
           </p>
           <DialectField value={dialect} onChange={setDialect} />
-          <label className="ls-field" onDrop={drop} onDragOver={(e) => e.preventDefault()}>
+          <label className="ls-field" {...drop}>
             <span>SQL statement</span>
             <textarea
               className="ls-input ls-sql__text"

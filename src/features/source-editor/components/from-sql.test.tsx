@@ -24,7 +24,7 @@ describe('source editor: From SQL', () => {
     renderWithProviders(<SourceEditorDialog target={DIM} source={STG} onClose={vi.fn()} />);
     await screen.findByRole('form', { name: 'Source table' });
     await user.click(screen.getByRole('button', { name: 'From SQL…' }));
-    await user.click(screen.getByRole('textbox', { name: 'The SQL statement that builds dim_customers' }));
+    await user.click(screen.getByRole('textbox', { name: 'The SQL statement that builds dim_customers (paste it, or drop its .sql file)' }));
     await user.paste(STATEMENT);
     await user.click(screen.getByRole('button', { name: 'Propose mappings' }));
 
@@ -61,7 +61,7 @@ describe('source editor: From SQL', () => {
     renderWithProviders(<SourceEditorDialog target={DIM} source={STG} onClose={vi.fn()} />);
     await screen.findByRole('form', { name: 'Source table' });
     await user.click(screen.getByRole('button', { name: 'From SQL…' }));
-    const box = screen.getByRole('textbox', { name: 'The SQL statement that builds dim_customers' });
+    const box = screen.getByRole('textbox', { name: 'The SQL statement that builds dim_customers (paste it, or drop its .sql file)' });
     await user.click(box);
     await user.paste('GRANT SELECT ON marts.dim_customers TO analyst');
     await user.click(screen.getByRole('button', { name: 'Propose mappings' }));

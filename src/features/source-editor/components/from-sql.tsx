@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { plural } from '@/lib/format';
 import { deriveInWorker } from '@/lib/sql/derive-in-worker';
-import { DialectField, useSqlDialect } from '@/components/dialect-field';
+import { DialectField, sqlDropHandlers, useSqlDialect } from '@/components/sql-input';
 import type { TableRef } from '@/lib/table-ref';
 import { applySqlMapping, proposeFromSql, sqlName, type SqlProposal } from '../from-sql';
 import type { SourceFormValues } from '../schema';
@@ -129,8 +129,8 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
       ) : (
         <>
           <DialectField value={dialect} onChange={setDialect} />
-          <label className="ls-field">
-            <span>The SQL statement that builds {targetTable}</span>
+          <label className="ls-field" {...sqlDropHandlers(setSql, setError)}>
+            <span>The SQL statement that builds {targetTable} (paste it, or drop its .sql file)</span>
             <textarea
               className="ls-input ls-fromsql__text"
               rows={8}
