@@ -102,5 +102,7 @@ test('SQL dialog, with the keyboard alone: statement, proposal, fix, stage', asy
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.ls-canvas__side')).toBeFocused();
-  await expect(page.getByRole('list', { name: 'Changes to save' })).toContainText('Change column mappings: stg_orders → fct_orders (+1 column mapping)PUT');
+  await expect(page.getByRole('list', { name: 'Changes to save' })).toContainText(
+    'Change column mappings: stg_orders → fct_orders (+1 column mapping: status ← status)PUT',
+  );
 });

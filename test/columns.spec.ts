@@ -64,7 +64,9 @@ test('drag a source column onto a target column to stage a mapping in the draft'
   await expect(bar).toContainText('1 staged step, 1 link to change');
   await expect(page.getByRole('group', { name: 'stg_orders feeds fct_orders, draft: column mappings changed, not saved yet' })).toHaveCount(1);
   await bar.getByRole('button', { name: 'Review and save' }).click();
-  await expect(page.getByRole('list', { name: 'Changes to save' })).toContainText('Change column mappings: stg_orders → fct_orders (+1 column mapping)PUT');
+  await expect(page.getByRole('list', { name: 'Changes to save' })).toContainText(
+    'Change column mappings: stg_orders → fct_orders (+1 column mapping: customer_key ← customer_id)PUT',
+  );
   await page.getByRole('button', { name: 'Save all' }).click();
   await expect(page.getByRole('region', { name: 'Draft review' }).getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 

@@ -68,9 +68,9 @@ test('a steward stages a multi-step draft, reloads, sees a partial failure repor
   await bar.getByRole('button', { name: 'Review and save' }).click();
   const review = page.getByRole('region', { name: 'Draft review' });
   await expect(review.getByRole('list', { name: 'Changes to save' }).getByRole('listitem')).toHaveText([
-    /^Add source: stg_products → fct_order_items \(\+1 column mapping\)\s*POST$/,
+    /^Add source: stg_products → fct_order_items \(\+1 column mapping: product_key ← product_id\)\s*POST$/,
     /^Remove source: dim_products → fct_inventory_snapshot\s*DELETE$/,
-    /^Change column mappings: stg_products → dim_products \(\+1 column mapping, −1 column mapping\)\s*PUT$/,
+    /^Change column mappings: stg_products → dim_products \(\+1 column mapping: product_key ← sku; −1 column mapping: product_key ← product_id\)\s*PUT$/,
   ]);
   await expect(review.getByRole('list', { name: 'Staged steps' }).getByRole('listitem')).toHaveCount(5);
 

@@ -51,7 +51,9 @@ test('a join query pasted for a table: proposed mappings, one fixed, staged, rev
   const review = page.getByRole('region', { name: 'Draft review' });
   await expect(page.locator('.ls-canvas__side')).toBeFocused();
   const changes = page.getByRole('list', { name: 'Changes to save' });
-  await expect(changes).toContainText('Change column mappings: stg_orders → fct_orders (+2 column mappings)PUT');
+  await expect(changes).toContainText(
+    'Change column mappings: stg_orders → fct_orders (+2 column mappings: status ← status, total_amount_usd ← total_amount)PUT',
+  );
   await expect(changes).not.toContainText('stg_payments');
 
   // What DQOps receives: the mappings, with how each was derived.
