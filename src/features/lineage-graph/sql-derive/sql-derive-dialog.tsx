@@ -45,6 +45,7 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
   const [keptMappings, setKeptMappings] = useState<ReadonlyMap<string, string>>(new Map());
   const [stageProblem, setStageProblem] = useState<string>();
   const run = useRef(0);
+  const statement = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
 
   const ready = catalog.index !== undefined && targetColumns.data !== undefined;
@@ -129,7 +130,11 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
             void read(next);
           }}
           problem={stageProblem}
-          onBack={() => setPhase({ kind: 'edit' })}
+          onBack={() => {
+            setPhase({ kind: 'edit' });
+            // The button that went back is gone: the statement, to be changed, gets the focus.
+            requestAnimationFrame(() => statement.current?.focus());
+          }}
           onStage={stage}
         />
       ) : (
@@ -143,6 +148,7 @@ export function SqlDeriveDialog({ target, only, isLinked, onClose, onStaged }: P
           <label className="ls-field" {...drop}>
             <span>SQL statement</span>
             <textarea
+              ref={statement}
               className="ls-input ls-sql__text"
               rows={12}
               value={sql}

@@ -30,6 +30,8 @@ describe('source editor: From SQL', () => {
 
     const group = await screen.findByRole('group', { name: 'Mappings from SQL' });
     await waitFor(() => expect(group).toHaveTextContent('the statement gives 4 mappings'));
+    // The button that asked is gone: a keyboard user is taken to the proposal's first line.
+    expect(document.activeElement).toHaveTextContent(/^From stg_customers, the statement gives 4 mappings/);
     const boxes = screen.getAllByRole('checkbox').filter((box) => group.contains(box));
     expect(boxes.map((box) => [box.parentElement?.textContent, (box as HTMLInputElement).checked])).toEqual([
       ['customer_id ← customer_id copied', true],
@@ -41,6 +43,7 @@ describe('source editor: From SQL', () => {
     await user.click(screen.getByRole('checkbox', { name: /^country_code ← country_code/ }));
     await user.click(screen.getByRole('button', { name: 'Apply 2 mappings' }));
     expect(screen.queryByRole('group', { name: 'Mappings from SQL' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'From SQL…' })).toHaveFocus());
 
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(puts).toHaveLength(1));

@@ -2,7 +2,7 @@
 // mappings it gives from this link's source table are proposed (read in the SQL worker, against
 // the DQOps columns of the source), reviewed like Auto-map's, and applied to the form — where
 // they are edited and saved with everything else. A refused statement keeps its text.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { plural } from '@/lib/format';
 import { deriveInWorker } from '@/lib/sql/derive-in-worker';
@@ -20,6 +20,9 @@ interface Props {
   onClose: () => void;
 }
 
+/** The proposal replaces the button that asked for it: its first line gets the focus (a stable callback: once, on mount). */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
 export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns, onClose }: Props) {
   const { getValues, setValue } = useFormContext<SourceFormValues>();
   const [sql, setSql] = useState('');
@@ -29,6 +32,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
   const [proposal, setProposal] = useState<SqlProposal>();
   const [rejected, setRejected] = useState<ReadonlySet<number>>(new Set());
   const ids = useId();
+  const statement = useRef<HTMLTextAreaElement>(null);
 
   const propose = async () => {
     setReading(true);
@@ -62,7 +66,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
       {proposal ? (
         <>
           {!proposal.readsSource ? (
-            <p className="ls-notice ls-notice--warning">
+            <p className="ls-notice ls-notice--warning" tabIndex={-1} ref={focusOnMount}>
               The statement does not read {source.schema}.{source.table}
               {proposal.otherTables.length > 0 ? ` (it reads ${proposal.otherTables.join(', ')})` : ''}: nothing to map from this source.
             </p>
@@ -72,7 +76,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
             </p>
           ) : (
             <>
-              <p className="ls-hint">
+              <p className="ls-hint" tabIndex={-1} ref={focusOnMount}>
                 From {source.table}, the statement gives {plural(proposal.mappings.length, 'mapping')}; untick any you do not want. Applied mappings are added
                 to the form, each with <code>sql_transformation</code> (and, when computed, <code>sql_expression</code>) in its properties.
               </p>
@@ -118,7 +122,14 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
             <button type="button" className="ls-button ls-button--primary" disabled={accepted.length === 0} onClick={apply}>
               {accepted.length === 0 ? 'Apply the ticked mappings' : `Apply ${plural(accepted.length, 'mapping')}`}
             </button>
-            <button type="button" className="ls-button" onClick={() => setProposal(undefined)}>
+            <button
+              type="button"
+              className="ls-button"
+              onClick={() => {
+                setProposal(undefined);
+                requestAnimationFrame(() => statement.current?.focus());
+              }}
+            >
               Back to the statement
             </button>
             <button type="button" className="ls-button ls-button--ghost" onClick={onClose}>
@@ -132,6 +143,7 @@ export function FromSqlPanel({ source, targetTable, targetColumns, sourceColumns
           <label className="ls-field" {...sqlDropHandlers(setSql, setError)}>
             <span>The SQL statement that builds {targetTable} (paste it, or drop its .sql file)</span>
             <textarea
+              ref={statement}
               className="ls-input ls-fromsql__text"
               rows={8}
               value={sql}

@@ -1,7 +1,7 @@
 import { revealOnMount } from '@/lib/reveal';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useDqopsApi } from '@/api/api-context';
 import { isApiError, isStatus } from '@/api/errors';
@@ -106,6 +106,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
   const [deleting, setDeleting] = useState(false);
   const [columnFilter, setColumnFilter] = useState('');
   const [fromSql, setFromSql] = useState(false);
+  const fromSqlButton = useRef<HTMLButtonElement>(null);
   const save = useSaveSource();
   // After an add whose outcome is unknown, the refetched list may hold that very link (ours): it
   // must not stop "Try again", which checks what is stored before sending anything. Nor, after an
@@ -217,6 +218,7 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
               aria-expanded={fromSql}
               disabled={!sourceRef.table}
               title={sourceRef.table ? 'Propose mappings from the SQL statement that builds this table' : 'Pick a source table first'}
+              ref={fromSqlButton}
               onClick={() => setFromSql(!fromSql)}
             >
               From SQL…
@@ -229,7 +231,11 @@ function SourceForm({ target, editing, loaded: initiallyLoaded, targetColumns, e
               targetTable={target.table}
               targetColumns={columnNames}
               sourceColumns={sourceColumns.data?.map((c) => c.name)}
-              onClose={() => setFromSql(false)}
+              onClose={() => {
+                setFromSql(false);
+                // The panel's buttons are gone with it: focus goes back to the button that opened it.
+                requestAnimationFrame(() => fromSqlButton.current?.focus());
+              }}
             />
           ) : null}
           <MappingTable target={target.table} targetColumns={targetColumns} sourceColumns={sourceColumns.data} filter={columnFilter} canEdit={canEdit} />
