@@ -13,7 +13,7 @@ import { dialectLabel } from '@/lib/sql/grammars';
 import type { TableRef } from '@/lib/table-ref';
 import { modelColumns, sqlNameOf, withDerivedColumns, type ModelResult } from './model/derive-dbt';
 import type { ImportedColumn, ImportedLineage } from './model/imported';
-import type { DatasetMatch } from './model/match';
+import { matchedTable, type DatasetMatch } from './model/match';
 
 interface Props {
   /** The lineage as read from the file (without derived columns). */
@@ -22,7 +22,6 @@ interface Props {
   onDerived: (lineage: ImportedLineage) => void;
 }
 
-const matched = (match: DatasetMatch | undefined): TableRef | undefined => (match?.state === 'matched' ? match.table : undefined);
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
 export function CompiledSql({ lineage, matches, onDerived }: Props) {
@@ -32,7 +31,7 @@ export function CompiledSql({ lineage, matches, onDerived }: Props) {
   const [results, setResults] = useState<ModelResult[]>();
   const compiled = lineage.compiled;
   if (!compiled) return null;
-  const models = [...compiled.sql.keys()].filter((key) => matched(matches.get(key)));
+  const models = [...compiled.sql.keys()].filter((key) => matchedTable(matches.get(key)));
   const waiting = compiled.sql.size - models.length;
   const columnsOf = (table: TableRef) => queryClient.fetchQuery(catalogQueries.columns(api, table)).then((list) => list.map((c) => c.name));
 
@@ -43,7 +42,7 @@ export function CompiledSql({ lineage, matches, onDerived }: Props) {
     const out: ModelResult[] = [];
     let done = 0;
     await eachLimited(models, 4, async (key) => {
-      const table = matched(matches.get(key)) as TableRef;
+      const table = matchedTable(matches.get(key)) as TableRef;
       let targetColumns: string[] = [];
       try {
         targetColumns = await columnsOf(table);
@@ -51,7 +50,7 @@ export function CompiledSql({ lineage, matches, onDerived }: Props) {
           lineage.links
             .filter((link) => link.target === key)
             .map(async (link) => {
-              const source = matched(matches.get(link.source));
+              const source = matchedTable(matches.get(link.source));
               const dataset = lineage.datasets.get(link.source);
               return { key: link.source, name: dataset ? sqlNameOf(dataset) : '', columns: source ? await columnsOf(source) : undefined };
             }),

@@ -1,9 +1,11 @@
-// The import's steps for the dialog: DQOps's catalog read (once per dialog, from the moment it
-// opens: the file is being chosen and read meanwhile), the datasets matched under the current
+// The import's steps for the dialog: DQOps's catalog read (from the moment the dialog opens, kept a
+// minute for the next one: the file is being chosen and read meanwhile), the datasets matched under the current
 // rules, the stored links of the matched target tables read (only the targets not read yet, when a
 // rule or a choice brings new ones), and the plan against them and the draft. Rules and choices
 // are remembered per server as they change.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { catalogQueries } from '@/api/queries';
 import { useDqopsApi } from '@/api/api-context';
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { foldDraft } from '../model/draft';
@@ -36,13 +38,25 @@ export function useCatalogRead() {
   const [attempt, setAttempt] = useState(0);
   const [read, setRead] = useState<Outcome<Catalog>>({ attempt: -1 });
   const [progress, setProgress] = useState<Step>({ label: 'Reading the DQOps catalog', done: 0, total: 0 });
+  const queryClient = useQueryClient();
   useEffect(() => {
-    const controller = new AbortController();
-    readCatalog(api, controller.signal, (done, total) => setProgress({ label: 'Reading the DQOps catalog: schemas', done, total }))
-      .then((value) => !controller.signal.aborted && setRead({ value, attempt }))
-      .catch((error: unknown) => !controller.signal.aborted && setRead({ error, attempt }));
-    return () => controller.abort();
-  }, [api, attempt]);
+    let live = true;
+    // Kept a minute in the query cache: the import and the SQL dialogs opened one after another
+    // read the whole catalog once (a 5,000-table warehouse is ~70 requests), not once per dialog.
+    queryClient
+      // Like every catalog key (api/queries.ts), not the API client: one per app and QueryClient.
+      // eslint-disable-next-line @tanstack/query/exhaustive-deps
+      .fetchQuery({
+        queryKey: [...catalogQueries.all, 'whole-catalog'],
+        queryFn: ({ signal }) => readCatalog(api, signal, (done, total) => live && setProgress({ label: 'Reading the DQOps catalog: schemas', done, total })),
+        staleTime: 60_000,
+      })
+      .then((value) => live && setRead({ value, attempt }))
+      .catch((error: unknown) => live && setRead({ error, attempt }));
+    return () => {
+      live = false;
+    };
+  }, [api, attempt, queryClient]);
   const load: Load<Catalog> =
     read.attempt !== attempt
       ? { state: 'loading', step: progress }

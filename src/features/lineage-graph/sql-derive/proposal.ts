@@ -8,7 +8,7 @@ import { SQL_EXPRESSION_PROPERTY, SQL_KIND_PROPERTY } from '@/lib/sql/properties
 import type { Kind } from '@/lib/sql/lineage-walk';
 import { sameTable, tableKey, type TableRef } from '@/lib/table-ref';
 import type { DraftOp } from '../model/draft';
-import { matchDataset, type CatalogIndex, type DatasetMatch } from '../import/model/match';
+import { matchDataset, matchedTable as tableOfMatch, type CatalogIndex, type DatasetMatch } from '../import/model/match';
 
 export interface ProposedSource {
   /** As the statement names it, lower case: "schema.table". */
@@ -104,7 +104,7 @@ export function buildProposal(
 /** The proposal for one link only: the source `only` (by its DQOps table); the other tables named. */
 export function onlyFrom(proposal: Proposal, only: TableRef, chosen: ReadonlyMap<string, TableRef>): Proposal {
   const mine = (name: string) => {
-    const table = chosen.get(name) ?? matchedTable(proposal.sources.find((s) => s.name === name));
+    const table = tableOfSource(proposal, name, chosen);
     return !!table && sameTable(table, only);
   };
   return {
@@ -123,7 +123,11 @@ export function markStored(proposal: Proposal, stored: (name: string) => Record<
   };
 }
 
-export const matchedTable = (source: ProposedSource | undefined): TableRef | undefined => (source?.match.state === 'matched' ? source.match.table : undefined);
+export const matchedTable = (source: ProposedSource | undefined): TableRef | undefined => tableOfMatch(source?.match);
+
+/** The DQOps table a statement's table stands for: the steward's choice, else its match. */
+export const tableOfSource = (proposal: Proposal, name: string, chosen: ReadonlyMap<string, TableRef>): TableRef | undefined =>
+  chosen.get(name) ?? matchedTable(proposal.sources.find((s) => s.name === name));
 
 /**
  * Draft steps for what the steward kept: a link per ticked source table that is not linked yet,
@@ -137,7 +141,7 @@ export function stageOps(
   isLinked: (source: TableRef) => boolean,
   chosen: ReadonlyMap<string, TableRef> = new Map(),
 ): DraftOp[] {
-  const tableOf = (name: string) => chosen.get(name) ?? matchedTable(proposal.sources.find((s) => s.name === name));
+  const tableOf = (name: string) => tableOfSource(proposal, name, chosen);
   const ops: DraftOp[] = [];
   const linked = new Set<string>();
   for (const source of proposal.sources) {

@@ -17,7 +17,7 @@ import { DialectField, sqlDropHandlers, useSqlDialect } from '@/components/sql-i
 import { tableKey, type TableRef } from '@/lib/table-ref';
 import { useDraftStore } from '../draft/draft-store';
 import { useCatalogRead } from '../import/use-import';
-import { buildProposal, markStored, matchedTable, matchTables, onlyFrom, stageOps, type Proposal, type ProposedMapping } from './proposal';
+import { buildProposal, markStored, matchedTable, matchTables, onlyFrom, stageOps, tableOfSource, type Proposal, type ProposedMapping } from './proposal';
 
 interface Props {
   target: TableRef;
@@ -237,7 +237,7 @@ const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 function ProposalView(props: ProposalProps) {
   const { target, proposal, columns, chosen, keptSources, keptMappings, isLinked, onKeepSource, onKeepMapping, onChoose, problem } = props;
-  const tableOf = (name: string) => chosen.get(name) ?? matchedTable(proposal.sources.find((s) => s.name === name));
+  const tableOf = (name: string) => tableOfSource(proposal, name, chosen);
   const builds = proposal.builds && proposal.builds !== `${target.schema}.${target.table}`.toLowerCase() ? proposal.builds : undefined;
   const stagedMappings = proposal.mappings.filter((m) => keptMappings.has(m.id) && keptSources.has(m.source) && tableOf(m.source) && m.missing !== 'column');
   const newLinks = proposal.sources.filter((s) => keptSources.has(s.name) && tableOf(s.name) && !isLinked(tableOf(s.name) as TableRef));

@@ -14,6 +14,9 @@ export interface MatchRules {
   choices: Record<string, string>;
 }
 
+/** The DQOps table of a match, when there is one. */
+export const matchedTable = (match: DatasetMatch | undefined): TableRef | undefined => (match?.state === 'matched' ? match.table : undefined);
+
 export const NO_RULES: MatchRules = { spaces: {}, choices: {} };
 
 export type DatasetMatch =
